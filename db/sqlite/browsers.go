@@ -1,0 +1,108 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/testing-agent/backend/db"
+)
+
+// CreateBrowserSession records a browser session of an existing test session.
+func (s *Store) CreateBrowserSession(ctx context.Context, in db.NewBrowserSession) (*db.BrowserSession, error) {
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	now := db.Now()
+	b := &db.BrowserSession{
+		ID:           db.NewID(),
+		SessionID:    in.SessionID,
+		FlowID:       in.FlowID,
+		Status:       in.Status,
+		BrowserType:  in.BrowserType,
+		StartedAt:    now,
+		LastActivity: now,
+		Metadata:     in.Metadata,
+	}
+	var (
+		hasMetadata        bool
+		version, userAgent sql.NullString
+		width, height      sql.NullInt64
+	)
+	if m := in.Metadata; m != nil {
+		hasMetadata = true
+		version = sql.NullString{String: m.Version, Valid: true}
+		userAgent = sql.NullString{String: m.UserAgent, Valid: true}
+		if m.Viewport != nil {
+			width = sql.NullInt64{Int64: int64(m.Viewport.Width), Valid: true}
+			height = sql.NullInt64{Int64: int64(m.Viewport.Height), Valid: true}
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO browserSessions
+			(id, sessionId, flowId, status, browserType, startedAt, lastActivity,
+			 hasMetadata, version, userAgent, viewportWidth, viewportHeight)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			b.ID, b.SessionID, nullString(b.FlowID), b.Status, b.BrowserType, millis(now), millis(now),
+			hasMetadata, version, userAgent, width, height)
+		if err != nil {
+			return fmt.Errorf("insert browser session: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// ListBrowserSessions returns a test session's browser sessions, oldest first.
+func (s *Store) ListBrowserSessions(ctx context.Context, sessionID string) ([]*db.BrowserSession, error) {
+	if err := db.CheckID("sessionId", sessionID); err != nil {
+		return nil, err
+	}
+	rows, err := s.reader.QueryContext(ctx, `SELECT id, sessionId, flowId, status, browserType, startedAt,
+		lastActivity, hasMetadata, version, userAgent, viewportWidth, viewportHeight
+		FROM browserSessions WHERE sessionId = ? ORDER BY startedAt, id`, sessionID)
+	if err != nil {
+		return nil, fmt.Errorf("list browser sessions: %w", err)
+	}
+	defer rows.Close()
+	list := []*db.BrowserSession{}
+	for rows.Next() {
+		var (
+			b                     db.BrowserSession
+			flowID                sql.NullString
+			startedAt, lastActive int64
+			hasMetadata           bool
+			version, userAgent    sql.NullString
+			width, height         sql.NullInt64
+		)
+		if err := rows.Scan(&b.ID, &b.SessionID, &flowID, &b.Status, &b.BrowserType, &startedAt, &lastActive,
+			&hasMetadata, &version, &userAgent, &width, &height); err != nil {
+			return nil, fmt.Errorf("scan browser session: %w", err)
+		}
+		b.FlowID = stringPtr(flowID)
+		b.StartedAt = fromMillis(startedAt)
+		b.LastActivity = fromMillis(lastActive)
+		if hasMetadata {
+			b.Metadata = &db.BrowserMetadata{Version: version.String, UserAgent: userAgent.String}
+			if width.Valid {
+				b.Metadata.Viewport = &db.Viewport{Width: int(width.Int64), Height: int(height.Int64)}
+			}
+		}
+		list = append(list, &b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list browser sessions: %w", err)
+	}
+	if len(list) == 0 {
+		if err := sessionExists(ctx, s.reader, sessionID); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}

@@ -1,0 +1,213 @@
+// Package sqlite is the embedded, zero-setup backend of db.Store: one SQLite
+// database file in a data directory, through the pure-Go modernc.org/sqlite
+// driver (no cgo, nothing to install).
+//
+// Writes go through a single connection, so they are serialised and never
+// meet SQLITE_BUSY; reads use a pool of connections that, in WAL mode, never
+// wait for the writer. Every write is one transaction, committed with
+// synchronous=FULL: a write that returned is on disk.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/testing-agent/backend/db"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// FileName is the database file inside the data directory.
+const FileName = "testing-agent.db"
+
+// Options configure the embedded store.
+type Options struct {
+	// Dir is the data directory; it is created if missing. Ignored when InMemory.
+	Dir string
+	// InMemory keeps everything in memory and loses it on Close: for tests.
+	InMemory bool
+	// StatsRetention bounds how long system statistics samples are kept.
+	// Zero means DefaultStatsRetention.
+	StatsRetention time.Duration
+}
+
+// DefaultStatsRetention is how long statistics samples are kept by default.
+const DefaultStatsRetention = 7 * 24 * time.Hour
+
+// Store is the embedded db.Store.
+type Store struct {
+	writer         *sql.DB
+	reader         *sql.DB
+	statsRetention time.Duration
+}
+
+var _ db.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the store and brings its schema up to date.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	s := &Store{statsRetention: opts.StatsRetention}
+	if s.statsRetention <= 0 {
+		s.statsRetention = DefaultStatsRetention
+	}
+	if opts.InMemory {
+		// An in-memory database lives in one connection, which both reads and writes.
+		conn, err := sql.Open("sqlite", "file::memory:?"+pragmas("MEMORY", "OFF"))
+		if err != nil {
+			return nil, fmt.Errorf("open in-memory sqlite: %w", err)
+		}
+		conn.SetMaxOpenConns(1)
+		conn.SetConnMaxLifetime(0)
+		conn.SetConnMaxIdleTime(0)
+		s.writer, s.reader = conn, conn
+	} else {
+		if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+		path := filepath.Join(opts.Dir, FileName)
+		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas("WAL", "FULL")
+		var err error
+		if s.writer, err = sql.Open("sqlite", dsn); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		s.writer.SetMaxOpenConns(1)
+		if s.reader, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
+			s.writer.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		readers := max(4, runtime.GOMAXPROCS(0))
+		s.reader.SetMaxOpenConns(readers)
+		s.reader.SetMaxIdleConns(readers)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func pragmas(journal, synchronous string) string {
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode("+journal+")")
+	q.Add("_pragma", "synchronous("+synchronous+")")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(OFF)")
+	q.Add("_txlock", "immediate")
+	return q.Encode()
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.writer.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	switch {
+	case version == schemaVersion:
+		return nil
+	case version > schemaVersion:
+		return fmt.Errorf("the data directory holds schema version %d, newer than this server's %d: upgrade the server", version, schemaVersion)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, schemaV1); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
+		return err
+	})
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.reader.PingContext(ctx)
+}
+
+// Close closes the store. Every committed write is already on disk.
+func (s *Store) Close() error {
+	var errs []error
+	if s.reader != nil && s.reader != s.writer {
+		errs = append(errs, s.reader.Close())
+	}
+	if s.writer != nil {
+		errs = append(errs, s.writer.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// queryer is what reads need: the reader pool or a write transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func millis(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+func nullMillis(t *time.Time) sql.NullInt64 {
+	if t == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMilli(), Valid: true}
+}
+
+func timePtr(n sql.NullInt64) *time.Time {
+	if !n.Valid {
+		return nil
+	}
+	t := fromMillis(n.Int64)
+	return &t
+}
+
+func int64Ptr(n sql.NullInt64) *int64 {
+	if !n.Valid {
+		return nil
+	}
+	return &n.Int64
+}
+
+func stringPtr(n sql.NullString) *string {
+	if !n.Valid {
+		return nil
+	}
+	return &n.String
+}
+
+func nullString(s *string) sql.NullString {
+	if s == nil {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: *s, Valid: true}
+}
+
+func nullInt64(n *int64) sql.NullInt64 {
+	if n == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: *n, Valid: true}
+}
+
+func notFound(kind, id string) error {
+	return db.Errorf(db.ErrNotFound, "no %s has id %s", kind, id)
+}

@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/testing-agent/backend/db"
+)
+
+// DefaultMaxBodyBytes bounds a request body.
+const DefaultMaxBodyBytes = 1 << 20
+
+// defaultListLength is what list queries return when no limit is given.
+const defaultListLength = 100
+
+// Options configure the GraphQL endpoint.
+type Options struct {
+	Store        db.Store
+	Limits       Limits // zero means DefaultLimits
+	MaxBodyBytes int64  // zero means DefaultMaxBodyBytes
+}
+
+// NewHandler returns the /graphql endpoint: POST and GET, with body, depth
+// and cost limits, and errors that carry `extensions.code`.
+func NewHandler(cfg Options) http.Handler {
+	if cfg.Limits == (Limits{}) {
+		cfg.Limits = DefaultLimits
+	}
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	schema := NewExecutableSchema(Config{
+		Resolvers:  &Resolver{Store: cfg.Store},
+		Complexity: complexityRoot(),
+	})
+	srv := handler.New(schema)
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(&limitsExtension{limits: cfg.Limits})
+	srv.SetErrorPresenter(presentError)
+	srv.SetRecoverFunc(recoverPanic)
+	return limitBody(cfg.MaxBodyBytes, srv)
+}
+
+// limitBody refuses bodies over max bytes and POST bodies that are not a JSON
+// object, with a GraphQL error a client can read, before gqlgen sees them
+// (gqlgen would echo the whole body back inside its error message).
+func limitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			next.ServeHTTP(w, r)
+			return
+		}
+		tooLarge := fmt.Sprintf("the request body is larger than %d bytes: send smaller documents and variables", max)
+		if r.ContentLength > max {
+			writeRequestError(w, http.StatusRequestEntityTooLarge, tooLarge)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+		var maxErr *http.MaxBytesError
+		switch {
+		case errors.As(err, &maxErr):
+			writeRequestError(w, http.StatusRequestEntityTooLarge, tooLarge)
+			return
+		case err != nil:
+			writeRequestError(w, http.StatusBadRequest, "the request body could not be read")
+			return
+		}
+		if isJSON(r.Header.Get("Content-Type")) {
+			if msg := checkJSONObject(body); msg != "" {
+				writeRequestError(w, http.StatusBadRequest, msg)
+				return
+			}
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next.ServeHTTP(w, r)
+	})
+}
+
+func isJSON(contentType string) bool {
+	mediaType, _, _ := mime.ParseMediaType(contentType)
+	return mediaType == "application/json" || mediaType == "application/graphql-response+json"
+}
+
+// checkJSONObject returns what is wrong with body as a GraphQL-over-HTTP
+// request, or "". Variables stay raw here; gqlgen decodes them.
+func checkJSONObject(body []byte) string {
+	const want = `send a JSON object such as {"query": "{ listTestSessions(limit: 10) { id } }", "variables": {}}`
+	var probe struct {
+		Query         *string         `json:"query"`
+		OperationName *string         `json:"operationName"`
+		Variables     json.RawMessage `json:"variables"`
+		Extensions    json.RawMessage `json:"extensions"`
+	}
+	err := json.Unmarshal(body, &probe)
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntaxErr):
+		return fmt.Sprintf("the request body is not valid JSON (at byte %d): %s", syntaxErr.Offset, want)
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return fmt.Sprintf("the request body's %q should be a %s: %s", typeErr.Field, jsonKind(typeErr.Field), want)
+	case err != nil:
+		return "the request body is not a JSON object: " + want
+	}
+	for name, raw := range map[string]json.RawMessage{"variables": probe.Variables, "extensions": probe.Extensions} {
+		if len(raw) > 0 && raw[0] != '{' && string(raw) != "null" {
+			return fmt.Sprintf("the request body's %q should be an object: %s", name, want)
+		}
+	}
+	return ""
+}
+
+func jsonKind(field string) string {
+	if field == "query" || field == "operationName" {
+		return "string"
+	}
+	return "object"
+}
+
+func writeRequestError(w http.ResponseWriter, status int, message string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{
+			"message":    message,
+			"extensions": map[string]any{"code": CodeBadUserInput},
+		}},
+	})
+}

@@ -1,0 +1,138 @@
+// Command server runs the testing agent's GraphQL API.
+//
+// Configuration comes from flags, or from the environment variable named in
+// each flag's help; a flag given on the command line wins.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/db/sqlite"
+	"github.com/testing-agent/backend/graph"
+)
+
+// config is everything the server can be told.
+type config struct {
+	Addr            string
+	DataDir         string
+	ShutdownTimeout time.Duration
+}
+
+func main() {
+	cfg, err := parseConfig(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, cfg, nil); err != nil {
+		slog.Error("server stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func parseConfig(args []string, getenv func(string) string) (config, error) {
+	envOr := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	var cfg config
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.StringVar(&cfg.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "listen address (env ADDR)")
+	fs.StringVar(&cfg.DataDir, "data-dir", envOr("DATA_DIR", "./data"), "data directory of the embedded store (env DATA_DIR)")
+	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
+	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
+	if err := fs.Parse(args); err != nil {
+		return config{}, err
+	}
+	d, err := time.ParseDuration(shutdown)
+	if err != nil || d < 0 {
+		return config{}, fmt.Errorf("shutdown timeout %q is not a duration such as 30s", shutdown)
+	}
+	cfg.ShutdownTimeout = d
+	return cfg, nil
+}
+
+// run serves until ctx ends, then shuts down gracefully: in-flight requests
+// finish and the store closes. When ready is not nil it receives the bound
+// address once the server accepts connections.
+func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
+	store, err := sqlite.Open(ctx, sqlite.Options{Dir: cfg.DataDir})
+	if err != nil {
+		return fmt.Errorf("open the embedded store in %s: %w", cfg.DataDir, err)
+	}
+	defer func() {
+		if err := store.Close(); err != nil {
+			slog.Error("close store", "err", err)
+		}
+	}()
+
+	listener, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           routes(store),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(listener) }()
+	slog.Info("serving", "addr", "http://"+listener.Addr().String(), "store", "embedded", "dataDir", cfg.DataDir)
+	if ready != nil {
+		ready <- listener.Addr()
+	}
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// routes maps the server's paths.
+func routes(store db.Store) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", graph.NewHandler(graph.Options{Store: store}))
+	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := store.Ping(ctx); err != nil {
+			slog.Warn("not ready", "err", err)
+			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	return mux
+}
