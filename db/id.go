@@ -27,7 +27,9 @@ func init() {
 	if _, err := rand.Read(seed[:]); err != nil {
 		panic("db: no randomness for ObjectIDs: " + err.Error())
 	}
-	idCounter.Store(binary.BigEndian.Uint32(seed[:4]))
+	// Start in the lower half of the 24-bit range so the counter does not wrap
+	// (and break creation order within a second) for millions of IDs.
+	idCounter.Store(binary.BigEndian.Uint32(seed[:4]) & (1<<23 - 1))
 }
 
 // NewID returns a new ObjectID in hex.

@@ -156,3 +156,21 @@ type PerformanceMetrics struct {
 	MemoryBytes       *int64
 	Subscribers       int
 }
+
+// Valid reports whether s is one of the seed's session statuses.
+func (s SessionStatus) Valid() bool {
+	switch s {
+	case SessionPending, SessionGenerating, SessionReady, SessionRunning, SessionCompleted, SessionFailed:
+		return true
+	}
+	return false
+}
+
+// Valid reports whether s is one of the seed's flow statuses.
+func (s FlowStatus) Valid() bool {
+	switch s {
+	case FlowPending, FlowRunning, FlowCompleted, FlowFailed:
+		return true
+	}
+	return false
+}

@@ -36,6 +36,11 @@ type SessionStore interface {
 	// DeleteTestSession removes a session with its flows, browser sessions and
 	// logs. A session that is generating or running cannot be deleted.
 	DeleteTestSession(ctx context.Context, id string) (*DeletedSession, error)
+	// TransitionTestSession moves a session to status to, atomically, only
+	// if its status is one of from; otherwise ErrConflict. Moving to running
+	// sets startedAt and clears completedAt; to completed or failed sets
+	// completedAt.
+	TransitionTestSession(ctx context.Context, id string, from []SessionStatus, to SessionStatus) (*TestSession, error)
 }
 
 // FlowStore keeps test flows.
@@ -54,6 +59,11 @@ type FlowStore interface {
 	// DeleteTestFlow removes a flow that is not running and returns its
 	// session with updated totals.
 	DeleteTestFlow(ctx context.Context, id string) (*TestSession, error)
+	// TransitionTestFlow moves a flow to status to, atomically, only if its
+	// status is one of from; otherwise ErrConflict. Moving to running sets
+	// startedAt and clears completedAt; to completed or failed sets completedAt. The session's
+	// completedFlows follows the flows entering and leaving completed.
+	TransitionTestFlow(ctx context.Context, id string, from []FlowStatus, to FlowStatus) (*TestFlow, error)
 }
 
 // BrowserSessionStore keeps browser sessions.
@@ -356,6 +366,25 @@ func checkInstructions(field, s string) error {
 func checkText(field, s string) error {
 	if n := utf8.RuneCountInString(s); n > MaxTextLength {
 		return Invalidf(field, "%s is %d characters long: at most %d are allowed", field, n, MaxTextLength)
+	}
+	return nil
+}
+
+// ValidateTransition checks the statuses of a status change.
+func ValidateTransition[S interface {
+	~string
+	Valid() bool
+}](from []S, to S) error {
+	if len(from) == 0 {
+		return Invalidf("from", "name at least one status the change may start from")
+	}
+	for _, s := range from {
+		if !s.Valid() {
+			return Invalidf("from", "status %q is not a known status", s)
+		}
+	}
+	if !to.Valid() {
+		return Invalidf("to", "status %q is not a known status", to)
 	}
 	return nil
 }

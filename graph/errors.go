@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -54,21 +56,41 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case gqlErr.Extensions["code"] != nil:
 		// gqlgen's own parse and validation errors, and ours from limits.
 		if gqlErr.Extensions["code"] == errcode.ValidationFailed && isVariableError(gqlErr) {
-			// A variable of the wrong type is bad input, as Apollo Server reports it.
+			// A variable of the wrong type is bad input, as Apollo Server
+			// reports it; say which one, as gqlparser's message does not.
 			gqlErr.Extensions["code"] = CodeBadUserInput
+			gqlErr.Message = fmt.Sprintf("variable %q: %s", variablePath(gqlErr.Path[1:]), gqlErr.Message)
 		}
 		return gqlErr
 	case gqlErr.Err == nil:
-		// Made by gqlgen from a message alone (for example "no operation
-		// provided", or an input value that failed to unmarshal): about the
-		// request, and written for its author.
-		errcode.Set(gqlErr, CodeBadUserInput)
+		// Made by gqlgen from a message alone, such as "must not be null"
+		// when a resolver broke the schema: the server's fault, and the
+		// message names nothing internal.
+		slog.ErrorContext(ctx, "schema violation", "path", gqlErr.Path.String(), "message", gqlErr.Message)
+		errcode.Set(gqlErr, CodeInternal)
 		return gqlErr
 	default:
 		slog.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
 		return &gqlerror.Error{Message: "internal error", Path: gqlErr.Path, Locations: gqlErr.Locations,
 			Extensions: map[string]any{"code": CodeInternal}}
 	}
+}
+
+// variablePath writes a path inside a variable as flows[0].instructions.
+func variablePath(path ast.Path) string {
+	var b strings.Builder
+	for _, el := range path {
+		switch el := el.(type) {
+		case ast.PathName:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(el))
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(el))
+		}
+	}
+	return b.String()
 }
 
 func isVariableError(err *gqlerror.Error) bool {

@@ -1,0 +1,42 @@
+# The two commands of the README are `make run` and `make test`.
+GO      ?= go
+GQLGEN  := $(GO) run github.com/99designs/gqlgen
+GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './data/*')
+
+.PHONY: setup run test generate check-generated lint bench
+
+## setup: fetch the Go modules (the build needs nothing else yet)
+setup:
+	$(GO) mod download
+
+## run: start the server on the embedded store (./data) at http://127.0.0.1:8080
+run: setup
+	$(GO) run .
+
+## test: formatting, vet, generated code up to date, then every test
+test: setup lint check-generated
+	$(GO) test -race -timeout 30m ./...
+
+## generate: regenerate graph/ from schema.graphqls and gqlgen.yml
+generate:
+	$(GQLGEN) generate
+
+## check-generated: fail when `make generate` would change graph/ (run in a copy)
+check-generated:
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	tar --exclude=./.git --exclude=./data -cf - . | tar -xf - -C "$$tmp"; \
+	(cd "$$tmp" && $(GQLGEN) generate) || exit 1; \
+	if ! diff -r graph "$$tmp/graph" >/dev/null; then \
+		echo "graph/ is out of date with schema.graphqls or gqlgen.yml: run 'make generate' and commit:"; \
+		diff -r graph "$$tmp/graph" | head -40; exit 1; \
+	fi
+
+## lint: gofmt and go vet
+lint:
+	@unformatted="$$(gofmt -l $(GOFILES))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## bench: every benchmark, with allocations
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startServer runs the server as main does, on a loopback port, and returns
+// its base URL and a function that shuts it down and waits for run to return.
+func startServer(t *testing.T, dataDir string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, config{Addr: "127.0.0.1:0", DataDir: dataDir, ShutdownTimeout: 10 * time.Second}, ready)
+	}()
+	select {
+	case addr := <-ready:
+		stopped := false
+		stop := func() error {
+			if stopped {
+				return nil
+			}
+			stopped = true
+			cancel()
+			return <-done
+		}
+		t.Cleanup(func() { stop() })
+		return "http://" + addr.String(), stop
+	case err := <-done:
+		cancel()
+		t.Fatalf("server did not start: %v", err)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatal("server did not start within 30s")
+	}
+	return "", nil
+}
+
+func graphql(t *testing.T, baseURL, query string, variables map[string]any, out any) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	resp, err := http.Post(baseURL+"/graphql", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var envelope struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&envelope); err != nil {
+		t.Fatal(err)
+	}
+	if len(envelope.Errors) > 0 {
+		t.Fatalf("errors: %+v", envelope.Errors)
+	}
+	if err := json.Unmarshal(envelope.Data, out); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRestartKeepsData(t *testing.T) {
+	dataDir := t.TempDir()
+	url, stop := startServer(t, dataDir)
+	var created struct{ CreateTestSession struct{ ID string } }
+	graphql(t, url, `mutation { createTestSession(name: "Login", prompt: "test login") { id } }`, nil, &created)
+	id := created.CreateTestSession.ID
+	var added struct{ CreateTestFlows struct{ Session struct{ TotalFlows int } } }
+	graphql(t, url, `mutation($id: ID!) { createTestFlows(sessionId: $id, flows: [
+		{name: "a", instructions: "Reload"}, {name: "b", instructions: "Reload"}, {name: "c", instructions: "Reload"}]) { session { totalFlows } } }`,
+		map[string]any{"id": id}, &added)
+	if added.CreateTestFlows.Session.TotalFlows != 3 {
+		t.Fatalf("totalFlows = %d, want 3", added.CreateTestFlows.Session.TotalFlows)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+
+	url, _ = startServer(t, dataDir)
+	var got struct {
+		GetTestSession struct {
+			Name  string
+			Flows []struct{ Name string }
+		}
+	}
+	graphql(t, url, `query($id: ID!) { getTestSession(sessionId: $id) { name flows { name } } }`, map[string]any{"id": id}, &got)
+	if g := got.GetTestSession; g.Name != "Login" || len(g.Flows) != 3 || g.Flows[2].Name != "c" {
+		t.Errorf("after restart got %+v, want the session with flows a, b, c", g)
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	url, _ := startServer(t, t.TempDir())
+	tests := []struct {
+		path, want string
+	}{
+		{"/healthz", "ok"},
+		{"/readyz", "ready"},
+		{"/", "graphiql"},
+	}
+	for _, tc := range tests {
+		resp, err := http.Get(url + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(strings.ToLower(string(body)), tc.want) {
+			t.Errorf("GET %s: %d %.80q, want 200 containing %q", tc.path, resp.StatusCode, body, tc.want)
+		}
+	}
+	resp, err := http.Get(url + "/nowhere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /nowhere: %d, want 404", resp.StatusCode)
+	}
+}
+
+// TestShutdownFinishesInFlightRequests sends half a request, asks the server
+// to stop, sends the rest, and expects a full answer before run returns.
+func TestShutdownFinishesInFlightRequests(t *testing.T) {
+	url, stop := startServer(t, t.TempDir())
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := `{"query": "mutation { createTestSession(name: \"late\", prompt: \"\") { name } }"}`
+	half := len(body) / 2
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
+	time.Sleep(100 * time.Millisecond) // let the server start reading the request
+
+	stopped := make(chan error, 1)
+	go func() { stopped <- stop() }()
+	select {
+	case err := <-stopped:
+		t.Fatalf("server stopped with a request in flight (err %v)", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	if _, err := io.WriteString(conn, body[half:]); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(answer), `"name":"late"`) {
+		t.Errorf("in-flight request got %d %s", resp.StatusCode, answer)
+	}
+	if err := <-stopped; err != nil {
+		t.Errorf("shutdown: %v", err)
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		want    config
+		wantErr string
+	}{
+		{"defaults", nil, nil, config{Addr: "127.0.0.1:8080", DataDir: "./data", ShutdownTimeout: 30 * time.Second}, ""},
+		{"environment", nil, map[string]string{"ADDR": "127.0.0.1:9000", "DATA_DIR": "/var/lib/agent", "SHUTDOWN_TIMEOUT": "5s"},
+			config{Addr: "127.0.0.1:9000", DataDir: "/var/lib/agent", ShutdownTimeout: 5 * time.Second}, ""},
+		{"flags win over environment", []string{"-addr", "127.0.0.1:7000", "-data-dir", "/tmp/d"}, map[string]string{"ADDR": "127.0.0.1:9000"},
+			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", ShutdownTimeout: 30 * time.Second}, ""},
+		{"bad duration", nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, config{}, "not a duration"},
+		{"unknown flag", []string{"-port", "80"}, nil, config{}, "flag provided but not defined"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseConfig(tc.args, env(tc.env))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want it to say %q", err, tc.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("got %+v, %v; want %+v", got, err, tc.want)
+			}
+		})
+	}
+}
