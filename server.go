@@ -20,6 +20,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/db/mongo"
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/graph"
 )
@@ -28,8 +29,14 @@ import (
 type config struct {
 	Addr            string
 	DataDir         string
+	MongoURI        string // selects the MongoDB backend when set
+	MongoDatabase   string
 	ShutdownTimeout time.Duration
 }
+
+// startupTimeout bounds how long opening the store may take, so an
+// unreachable MongoDB ends start-up with a message instead of a hang.
+const startupTimeout = 30 * time.Second
 
 func main() {
 	cfg, err := parseConfig(os.Args[1:], os.Getenv)
@@ -56,6 +63,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", envOr("ADDR", "127.0.0.1:8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.DataDir, "data-dir", envOr("DATA_DIR", "./data"), "data directory of the embedded store (env DATA_DIR)")
+	fs.StringVar(&cfg.MongoURI, "mongodb-uri", envOr("MONGODB_URI", ""), "MongoDB connection string; empty uses the embedded store (env MONGODB_URI)")
+	fs.StringVar(&cfg.MongoDatabase, "mongodb-database", envOr("MONGODB_DATABASE", "testing_agent"), "MongoDB database (env MONGODB_DATABASE)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
@@ -73,9 +82,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 // finish and the store closes. When ready is not nil it receives the bound
 // address once the server accepts connections.
 func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
-	store, err := sqlite.Open(ctx, sqlite.Options{Dir: cfg.DataDir})
+	store, err := openStore(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("open the embedded store in %s: %w", cfg.DataDir, err)
+		return err
 	}
 	defer func() {
 		if err := store.Close(); err != nil {
@@ -94,7 +103,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
-	slog.Info("serving", "addr", "http://"+listener.Addr().String(), "store", "embedded", "dataDir", cfg.DataDir)
+	slog.Info("serving", "addr", "http://"+listener.Addr().String(), "store", store.description)
 	if ready != nil {
 		ready <- listener.Addr()
 	}
@@ -116,10 +125,40 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	return nil
 }
 
+// feedStore is a store that also feeds live queries; both backends are.
+type feedStore interface {
+	db.Store
+	db.ChangeFeed
+}
+
+// openedStore is the store the server runs on, and how to name it in logs.
+type openedStore struct {
+	feedStore
+	description string
+}
+
+// openStore opens MongoDB when cfg names one, else the embedded store.
+func openStore(ctx context.Context, cfg config) (*openedStore, error) {
+	ctx, cancel := context.WithTimeout(ctx, startupTimeout)
+	defer cancel()
+	if cfg.MongoURI != "" {
+		store, err := mongo.Open(ctx, mongo.Options{URI: cfg.MongoURI, Database: cfg.MongoDatabase})
+		if err != nil {
+			return nil, fmt.Errorf("open the MongoDB store: %w", err)
+		}
+		return &openedStore{store, "mongodb database " + cfg.MongoDatabase}, nil
+	}
+	store, err := sqlite.Open(ctx, sqlite.Options{Dir: cfg.DataDir})
+	if err != nil {
+		return nil, fmt.Errorf("open the embedded store in %s: %w", cfg.DataDir, err)
+	}
+	return &openedStore{store, "embedded in " + cfg.DataDir}, nil
+}
+
 // routes maps the server's paths.
-func routes(store db.Store) http.Handler {
+func routes(store feedStore) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", graph.NewHandler(graph.Options{Store: store}))
+	mux.Handle("/graphql", graph.NewHandler(graph.Options{Store: store, Feed: store}))
 	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")

@@ -17,11 +17,19 @@ import (
 // its base URL and a function that shuts it down and waits for run to return.
 func startServer(t *testing.T, dataDir string) (string, func() error) {
 	t.Helper()
+	return startServerWith(t, config{DataDir: dataDir})
+}
+
+// startServerWith runs the server with cfg on a loopback port.
+func startServerWith(t *testing.T, cfg config) (string, func() error) {
+	t.Helper()
+	cfg.Addr = "127.0.0.1:0"
+	cfg.ShutdownTimeout = 10 * time.Second
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, config{Addr: "127.0.0.1:0", DataDir: dataDir, ShutdownTimeout: 10 * time.Second}, ready)
+		done <- run(ctx, cfg, ready)
 	}()
 	select {
 	case addr := <-ready:
@@ -71,11 +79,19 @@ func graphql(t *testing.T, baseURL, query string, variables map[string]any, out 
 
 func TestRestartKeepsData(t *testing.T) {
 	dataDir := t.TempDir()
-	url, stop := startServer(t, dataDir)
+	testRestartKeepsData(t, config{DataDir: dataDir})
+}
+
+// testRestartKeepsData runs the TestPage journey, restarts the server on
+// the same store and reads it back. It returns the session's ID.
+func testRestartKeepsData(t *testing.T, cfg config) string {
+	url, stop := startServerWith(t, cfg)
 	var created struct{ CreateTestSession struct{ ID string } }
 	graphql(t, url, `mutation { createTestSession(name: "Login", prompt: "test login") { id } }`, nil, &created)
 	id := created.CreateTestSession.ID
-	var added struct{ CreateTestFlows struct{ Session struct{ TotalFlows int } } }
+	var added struct {
+		CreateTestFlows struct{ Session struct{ TotalFlows int } }
+	}
 	graphql(t, url, `mutation($id: ID!) { createTestFlows(sessionId: $id, flows: [
 		{name: "a", instructions: "Reload"}, {name: "b", instructions: "Reload"}, {name: "c", instructions: "Reload"}]) { session { totalFlows } } }`,
 		map[string]any{"id": id}, &added)
@@ -86,7 +102,7 @@ func TestRestartKeepsData(t *testing.T) {
 		t.Fatalf("shutdown: %v", err)
 	}
 
-	url, _ = startServer(t, dataDir)
+	url, _ = startServerWith(t, cfg)
 	var got struct {
 		GetTestSession struct {
 			Name  string
@@ -97,6 +113,7 @@ func TestRestartKeepsData(t *testing.T) {
 	if g := got.GetTestSession; g.Name != "Login" || len(g.Flows) != 3 || g.Flows[2].Name != "c" {
 		t.Errorf("after restart got %+v, want the session with flows a, b, c", g)
 	}
+	return id
 }
 
 func TestRoutes(t *testing.T) {
@@ -177,11 +194,12 @@ func TestParseConfig(t *testing.T) {
 		want    config
 		wantErr string
 	}{
-		{"defaults", nil, nil, config{Addr: "127.0.0.1:8080", DataDir: "./data", ShutdownTimeout: 30 * time.Second}, ""},
-		{"environment", nil, map[string]string{"ADDR": "127.0.0.1:9000", "DATA_DIR": "/var/lib/agent", "SHUTDOWN_TIMEOUT": "5s"},
-			config{Addr: "127.0.0.1:9000", DataDir: "/var/lib/agent", ShutdownTimeout: 5 * time.Second}, ""},
+		{"defaults", nil, nil, config{Addr: "127.0.0.1:8080", DataDir: "./data", MongoDatabase: "testing_agent", ShutdownTimeout: 30 * time.Second}, ""},
+		{"environment", nil, map[string]string{"ADDR": "127.0.0.1:9000", "DATA_DIR": "/var/lib/agent", "SHUTDOWN_TIMEOUT": "5s",
+			"MONGODB_URI": "mongodb://db:27017/?replicaSet=rs0", "MONGODB_DATABASE": "agent"},
+			config{Addr: "127.0.0.1:9000", DataDir: "/var/lib/agent", MongoURI: "mongodb://db:27017/?replicaSet=rs0", MongoDatabase: "agent", ShutdownTimeout: 5 * time.Second}, ""},
 		{"flags win over environment", []string{"-addr", "127.0.0.1:7000", "-data-dir", "/tmp/d"}, map[string]string{"ADDR": "127.0.0.1:9000"},
-			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", ShutdownTimeout: 30 * time.Second}, ""},
+			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", MongoDatabase: "testing_agent", ShutdownTimeout: 30 * time.Second}, ""},
 		{"bad duration", nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, config{}, "not a duration"},
 		{"unknown flag", []string{"-port", "80"}, nil, config{}, "flag provided but not defined"},
 	}

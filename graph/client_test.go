@@ -36,7 +36,11 @@ func newSQLiteStore(t testing.TB) db.Store {
 }
 
 func startAPI(t testing.TB, store db.Store) *apiServer {
-	srv := httptest.NewServer(graph.NewHandler(graph.Options{Store: store}))
+	feed, ok := store.(db.ChangeFeed)
+	if !ok {
+		t.Fatalf("%T has no change feed", store)
+	}
+	srv := httptest.NewServer(graph.NewHandler(graph.Options{Store: store, Feed: feed}))
 	t.Cleanup(srv.Close)
 	return &apiServer{t: t, url: srv.URL, store: store}
 }

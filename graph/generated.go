@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Subscription() SubscriptionResolver
 	TestSession() TestSessionResolver
 }
 
@@ -126,6 +127,15 @@ type ComplexityRoot struct {
 		TestFlow         func(childComplexity int, flowID string) int
 	}
 
+	Subscription struct {
+		BrowserSessions  func(childComplexity int, sessionID string) int
+		ExecutionLogs    func(childComplexity int, sessionID string, flowID *string, level *db.LogLevel, after *string) int
+		GetTestSession   func(childComplexity int, sessionID string) int
+		ListTestSessions func(childComplexity int, limit int) int
+		SystemStats      func(childComplexity int, limit *int) int
+		TestFlow         func(childComplexity int, flowID string) int
+	}
+
 	SystemStats struct {
 		ActiveBrowsers     func(childComplexity int) int
 		ActiveSessions     func(childComplexity int) int
@@ -196,6 +206,14 @@ type QueryResolver interface {
 	BrowserSessions(ctx context.Context, sessionID string) ([]*db.BrowserSession, error)
 	ExecutionLogs(ctx context.Context, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) (*model.ExecutionLogConnection, error)
 	SystemStats(ctx context.Context, limit *int) ([]*db.SystemStats, error)
+}
+type SubscriptionResolver interface {
+	ListTestSessions(ctx context.Context, limit int) (<-chan []*db.TestSession, error)
+	GetTestSession(ctx context.Context, sessionID string) (<-chan *db.TestSession, error)
+	TestFlow(ctx context.Context, flowID string) (<-chan *db.TestFlow, error)
+	BrowserSessions(ctx context.Context, sessionID string) (<-chan []*db.BrowserSession, error)
+	SystemStats(ctx context.Context, limit *int) (<-chan []*db.SystemStats, error)
+	ExecutionLogs(ctx context.Context, sessionID string, flowID *string, level *db.LogLevel, after *string) (<-chan *model.ExecutionLogEdge, error)
 }
 type TestSessionResolver interface {
 	Flows(ctx context.Context, obj *db.TestSession) ([]*db.TestFlow, error)
@@ -598,6 +616,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.TestFlow(childComplexity, args["flowId"].(string)), true
 
+	case "Subscription.browserSessions":
+		if e.ComplexityRoot.Subscription.BrowserSessions == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_browserSessions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.BrowserSessions(childComplexity, args["sessionId"].(string)), true
+	case "Subscription.executionLogs":
+		if e.ComplexityRoot.Subscription.ExecutionLogs == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_executionLogs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ExecutionLogs(childComplexity, args["sessionId"].(string), args["flowId"].(*string), args["level"].(*db.LogLevel), args["after"].(*string)), true
+	case "Subscription.getTestSession":
+		if e.ComplexityRoot.Subscription.GetTestSession == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_getTestSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.GetTestSession(childComplexity, args["sessionId"].(string)), true
+	case "Subscription.listTestSessions":
+		if e.ComplexityRoot.Subscription.ListTestSessions == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_listTestSessions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ListTestSessions(childComplexity, args["limit"].(int)), true
+	case "Subscription.systemStats":
+		if e.ComplexityRoot.Subscription.SystemStats == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_systemStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.SystemStats(childComplexity, args["limit"].(*int)), true
+	case "Subscription.testFlow":
+		if e.ComplexityRoot.Subscription.TestFlow == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_testFlow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.TestFlow(childComplexity, args["flowId"].(string)), true
+
 	case "SystemStats.activeBrowsers":
 		if e.ComplexityRoot.SystemStats.ActiveBrowsers == nil {
 			break
@@ -874,6 +959,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -1125,6 +1227,28 @@ type Mutation {
   deleteTestFlow(flowId: ID!): DeleteTestFlowPayload!
   "Deletes a session with its flows, browser sessions and logs; not while it is generating or running."
   deleteTestSession(sessionId: ID!): DeleteTestSessionPayload!
+}
+
+"""
+Live queries: each has the name, arguments and result shape of the query of the
+same name, emits the current result at once and again after every change that
+alters it (at most once per coalescing window, 50 ms by default), as Convex's
+useQuery did. A deleted session or flow emits null and completes.
+executionLogs instead streams each new log once, in order.
+"""
+type Subscription {
+  listTestSessions(limit: Int!): [TestSession!]!
+  getTestSession(sessionId: ID!): TestSession
+  testFlow(flowId: ID!): TestFlow
+  browserSessions(sessionId: ID!): [BrowserSession!]!
+  systemStats(limit: Int): [SystemStats!]!
+  """
+  Each log of the session appended after the subscription starts, once, in
+  order. With after (a cursor from the executionLogs query or a previous
+  event) it first replays every log after that cursor, so a client that
+  reconnects with its last cursor misses nothing and sees nothing twice.
+  """
+  executionLogs(sessionId: ID!, flowId: ID, level: LogLevel, after: String): ExecutionLogEdge!
 }
 `, BuiltIn: false},
 }
@@ -1731,6 +1855,114 @@ func (ec *executionContext) field_Query_systemStats_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Query_testFlow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "flowId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["flowId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_browserSessions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_executionLogs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "flowId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["flowId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "level",
+		func(ctx context.Context, v any) (*db.LogLevel, error) {
+			return ec.unmarshalOLogLevel2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐLogLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["level"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_getTestSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_listTestSessions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_systemStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_testFlow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "flowId",
@@ -3433,6 +3665,270 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_listTestSessions(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_listTestSessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ListTestSessions(ctx, fc.Args["limit"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.TestSession) graphql.Marshaler {
+			return ec.marshalNTestSession2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSessionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_listTestSessions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_listTestSessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_getTestSession(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_getTestSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().GetTestSession(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestSession) graphql.Marshaler {
+			return ec.marshalOTestSession2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSession(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_getTestSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_getTestSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_testFlow(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_testFlow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().TestFlow(ctx, fc.Args["flowId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestFlow) graphql.Marshaler {
+			return ec.marshalOTestFlow2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestFlow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_testFlow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestFlow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_testFlow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_browserSessions(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_browserSessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().BrowserSessions(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.BrowserSession) graphql.Marshaler {
+			return ec.marshalNBrowserSession2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐBrowserSessionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_browserSessions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrowserSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_browserSessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_systemStats(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_systemStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().SystemStats(ctx, fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*db.SystemStats) graphql.Marshaler {
+			return ec.marshalNSystemStats2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐSystemStatsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_systemStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SystemStats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_systemStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_executionLogs(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_executionLogs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ExecutionLogs(ctx, fc.Args["sessionId"].(string), fc.Args["flowId"].(*string), fc.Args["level"].(*db.LogLevel), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ExecutionLogEdge) graphql.Marshaler {
+			return ec.marshalNExecutionLogEdge2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐExecutionLogEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_executionLogs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExecutionLogEdge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_executionLogs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6192,6 +6688,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "listTestSessions":
+		return ec._Subscription_listTestSessions(ctx, fields[0])
+	case "getTestSession":
+		return ec._Subscription_getTestSession(ctx, fields[0])
+	case "testFlow":
+		return ec._Subscription_testFlow(ctx, fields[0])
+	case "browserSessions":
+		return ec._Subscription_browserSessions(ctx, fields[0])
+	case "systemStats":
+		return ec._Subscription_systemStats(ctx, fields[0])
+	case "executionLogs":
+		return ec._Subscription_executionLogs(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var systemStatsImplementors = []string{"SystemStats"}

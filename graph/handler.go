@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -26,9 +27,12 @@ const defaultListLength = 100
 
 // Options configure the GraphQL endpoint.
 type Options struct {
-	Store        db.Store
-	Limits       Limits // zero means DefaultLimits
-	MaxBodyBytes int64  // zero means DefaultMaxBodyBytes
+	Store db.Store
+	// Feed wakes live queries; without it subscriptions are refused.
+	Feed           db.ChangeFeed
+	CoalesceWindow time.Duration // zero means DefaultCoalesceWindow
+	Limits         Limits        // zero means DefaultLimits
+	MaxBodyBytes   int64         // zero means DefaultMaxBodyBytes
 }
 
 // NewHandler returns the /graphql endpoint: POST and GET, with body, depth
@@ -37,11 +41,14 @@ func NewHandler(cfg Options) http.Handler {
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
+	if cfg.CoalesceWindow == 0 {
+		cfg.CoalesceWindow = DefaultCoalesceWindow
+	}
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	schema := NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: cfg.Store},
+		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, CoalesceWindow: cfg.CoalesceWindow},
 		Complexity: complexityRoot(),
 	})
 	srv := handler.New(schema)

@@ -4,9 +4,18 @@ package graph
 
 //go:generate go run github.com/99designs/gqlgen generate
 
-import "github.com/testing-agent/backend/db"
+import (
+	"time"
+
+	"github.com/testing-agent/backend/db"
+)
 
 // Resolver is the root of the resolvers; it holds what they depend on.
 type Resolver struct {
 	Store db.Store
+	// Feed wakes live queries when the store changes.
+	Feed db.ChangeFeed
+	// CoalesceWindow is the shortest time between two emissions of one
+	// live query.
+	CoalesceWindow time.Duration
 }

@@ -107,6 +107,70 @@ func (r *queryResolver) SystemStats(ctx context.Context, limit *int) ([]*db.Syst
 	return r.Store.ListSystemStats(ctx, orDefault(limit, defaultListLength))
 }
 
+// ListTestSessions is the resolver for the listTestSessions field.
+func (r *subscriptionResolver) ListTestSessions(ctx context.Context, limit int) (<-chan []*db.TestSession, error) {
+	if err := db.CheckLimit("limit", limit); err != nil {
+		return nil, err
+	}
+	affects := func(c db.Change) bool { return c.Collection == db.CollTestSessions }
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.TestSession, error) {
+		return r.Store.ListTestSessions(ctx, limit)
+	})
+}
+
+// GetTestSession is the resolver for the getTestSession field.
+func (r *subscriptionResolver) GetTestSession(ctx context.Context, sessionID string) (<-chan *db.TestSession, error) {
+	affects := func(c db.Change) bool {
+		return inSession(c, db.CollTestSessions, sessionID) || inSession(c, db.CollTestFlows, sessionID)
+	}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, true, func(ctx context.Context) (*db.TestSession, error) {
+		return r.Store.GetTestSession(ctx, sessionID)
+	})
+}
+
+// TestFlow is the resolver for the testFlow field.
+func (r *subscriptionResolver) TestFlow(ctx context.Context, flowID string) (<-chan *db.TestFlow, error) {
+	affects := func(c db.Change) bool { return c.Collection == db.CollTestFlows && c.ID == flowID }
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, true, func(ctx context.Context) (*db.TestFlow, error) {
+		return r.Store.GetTestFlow(ctx, flowID)
+	})
+}
+
+// BrowserSessions is the resolver for the browserSessions field.
+func (r *subscriptionResolver) BrowserSessions(ctx context.Context, sessionID string) (<-chan []*db.BrowserSession, error) {
+	affects := func(c db.Change) bool {
+		return inSession(c, db.CollBrowserSessions, sessionID) || sessionGone(c, sessionID)
+	}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.BrowserSession, error) {
+		return r.Store.ListBrowserSessions(ctx, sessionID)
+	})
+}
+
+// SystemStats is the resolver for the systemStats field.
+func (r *subscriptionResolver) SystemStats(ctx context.Context, limit *int) (<-chan []*db.SystemStats, error) {
+	n := orDefault(limit, defaultListLength)
+	if err := db.CheckLimit("limit", n); err != nil {
+		return nil, err
+	}
+	affects := func(c db.Change) bool { return c.Collection == db.CollSystemStats }
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.SystemStats, error) {
+		return r.Store.ListSystemStats(ctx, n)
+	})
+}
+
+// ExecutionLogs is the resolver for the executionLogs field.
+func (r *subscriptionResolver) ExecutionLogs(ctx context.Context, sessionID string, flowID *string, level *db.LogLevel, after *string) (<-chan *model.ExecutionLogEdge, error) {
+	q := db.LogQuery{SessionID: sessionID, FlowID: flowID, Level: level}
+	if after != nil {
+		cursor, err := db.ParseLogCursor("after", *after)
+		if err != nil {
+			return nil, err
+		}
+		q.After = &cursor
+	}
+	return logStream(ctx, r.Store, r.Feed, r.CoalesceWindow, q)
+}
+
 // Flows is the resolver for the flows field.
 func (r *testSessionResolver) Flows(ctx context.Context, obj *db.TestSession) ([]*db.TestFlow, error) {
 	return r.Store.ListTestFlows(ctx, obj.ID)
@@ -118,11 +182,15 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
 // TestSession returns TestSessionResolver implementation.
 func (r *Resolver) TestSession() TestSessionResolver { return &testSessionResolver{r} }
 
 type (
-	mutationResolver    struct{ *Resolver }
-	queryResolver       struct{ *Resolver }
-	testSessionResolver struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
+	testSessionResolver  struct{ *Resolver }
 )

@@ -38,7 +38,7 @@ func (s *Store) CreateBrowserSession(ctx context.Context, in db.NewBrowserSessio
 			height = sql.NullInt64{Int64: int64(m.Viewport.Height), Valid: true}
 		}
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
 			return err
 		}
@@ -51,6 +51,7 @@ func (s *Store) CreateBrowserSession(ctx context.Context, in db.NewBrowserSessio
 		if err != nil {
 			return fmt.Errorf("insert browser session: %w", err)
 		}
+		tx.changed(db.CollBrowserSessions, db.ChangeInsert, b.ID, b.SessionID)
 		return nil
 	})
 	if err != nil {

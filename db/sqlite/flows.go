@@ -42,7 +42,7 @@ func (s *Store) CreateTestFlows(ctx context.Context, sessionID string, flows []d
 	}
 	created := make([]*db.TestFlow, len(flows))
 	var session *db.TestSession
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		var nextOrder int
 		err := tx.QueryRowContext(ctx,
 			`UPDATE testSessions SET nextOrder = nextOrder + ?1, totalFlows = totalFlows + ?1
@@ -78,7 +78,9 @@ func (s *Store) CreateTestFlows(ctx context.Context, sessionID string, flows []d
 				return fmt.Errorf("insert test flow: %w", err)
 			}
 			created[i] = f
+			tx.changed(db.CollTestFlows, db.ChangeInsert, f.ID, sessionID)
 		}
+		tx.changed(db.CollTestSessions, db.ChangeUpdate, sessionID, sessionID)
 		session, err = getSession(ctx, tx, sessionID)
 		return err
 	})
@@ -139,7 +141,7 @@ func getFlow(ctx context.Context, q queryer, id string) (*db.TestFlow, error) {
 }
 
 // getChangeableFlow returns a flow inside tx, or ErrConflict when it is running.
-func getChangeableFlow(ctx context.Context, tx *sql.Tx, id, action string) (*db.TestFlow, error) {
+func getChangeableFlow(ctx context.Context, tx queryer, id, action string) (*db.TestFlow, error) {
 	f, err := getFlow(ctx, tx, id)
 	if err != nil {
 		return nil, err
@@ -159,7 +161,7 @@ func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUp
 		return nil, err
 	}
 	var updated *db.TestFlow
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		f, err := getChangeableFlow(ctx, tx, id, "edit")
 		if err != nil {
 			return err
@@ -177,6 +179,7 @@ func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUp
 			f.Name, f.Description, f.Instructions, id); err != nil {
 			return fmt.Errorf("update test flow: %w", err)
 		}
+		tx.changed(db.CollTestFlows, db.ChangeUpdate, id, f.SessionID)
 		updated = f
 		return nil
 	})
@@ -192,7 +195,7 @@ func (s *Store) SetFlowsApproved(ctx context.Context, ids []string, approved boo
 		return nil, err
 	}
 	flows := make([]*db.TestFlow, len(ids))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		for i, id := range ids {
 			f, err := getChangeableFlow(ctx, tx, id, "approve or unapprove")
 			if err != nil {
@@ -203,6 +206,7 @@ func (s *Store) SetFlowsApproved(ctx context.Context, ids []string, approved boo
 			}
 			f.Approved = approved
 			flows[i] = f
+			tx.changed(db.CollTestFlows, db.ChangeUpdate, id, f.SessionID)
 		}
 		return nil
 	})
@@ -218,7 +222,7 @@ func (s *Store) DeleteTestFlow(ctx context.Context, id string) (*db.TestSession,
 		return nil, err
 	}
 	var session *db.TestSession
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		f, err := getChangeableFlow(ctx, tx, id, "delete")
 		if err != nil {
 			return err
@@ -235,6 +239,8 @@ func (s *Store) DeleteTestFlow(ctx context.Context, id string) (*db.TestSession,
 			completed, f.SessionID); err != nil {
 			return fmt.Errorf("update session totals: %w", err)
 		}
+		tx.changed(db.CollTestFlows, db.ChangeDelete, id, f.SessionID)
+		tx.changed(db.CollTestSessions, db.ChangeUpdate, f.SessionID, f.SessionID)
 		session, err = getSession(ctx, tx, f.SessionID)
 		return err
 	})

@@ -32,7 +32,7 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	if in.Data != nil {
 		data = []byte(in.Data)
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
 			return err
 		}
@@ -44,6 +44,7 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 		if err != nil {
 			return fmt.Errorf("insert execution log: %w", err)
 		}
+		tx.changed(db.CollExecutionLogs, db.ChangeInsert, l.ID, l.SessionID)
 		return nil
 	})
 	if err != nil {

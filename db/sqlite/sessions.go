@@ -49,11 +49,17 @@ func (s *Store) CreateTestSession(ctx context.Context, in db.NewTestSession) (*d
 		Status:    db.SessionPending,
 		CreatedAt: db.Now(),
 	}
-	_, err := s.writer.ExecContext(ctx,
-		`INSERT INTO testSessions (id, name, prompt, status, createdAt) VALUES (?, ?, ?, ?, ?)`,
-		session.ID, session.Name, session.Prompt, session.Status, millis(session.CreatedAt))
+	err := s.inTx(ctx, func(tx *writeTx) error {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO testSessions (id, name, prompt, status, createdAt) VALUES (?, ?, ?, ?, ?)`,
+			session.ID, session.Name, session.Prompt, session.Status, millis(session.CreatedAt)); err != nil {
+			return fmt.Errorf("insert test session: %w", err)
+		}
+		tx.changed(db.CollTestSessions, db.ChangeInsert, session.ID, session.ID)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("insert test session: %w", err)
+		return nil, err
 	}
 	return session, nil
 }
@@ -122,7 +128,7 @@ func (s *Store) DeleteTestSession(ctx context.Context, id string) (*db.DeletedSe
 		return nil, err
 	}
 	deleted := &db.DeletedSession{SessionID: id, FlowIDs: []string{}}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		session, err := getSession(ctx, tx, id)
 		if err != nil {
 			return err
@@ -147,6 +153,10 @@ func (s *Store) DeleteTestSession(ctx context.Context, id string) (*db.DeletedSe
 				return fmt.Errorf("delete from %s: %w", table, err)
 			}
 		}
+		for _, flowID := range deleted.FlowIDs {
+			tx.changed(db.CollTestFlows, db.ChangeDelete, flowID, id)
+		}
+		tx.changed(db.CollTestSessions, db.ChangeDelete, id, id)
 		deleted.BrowserSessions = int(counts[1])
 		deleted.ExecutionLogs = int(counts[2])
 		return nil

@@ -30,7 +30,7 @@ func (s *Store) RecordSystemStats(ctx context.Context, in db.SystemStats) (*db.S
 		avgDuration = nullInt64(m.AvgFlowDurationMs)
 		memory = nullInt64(m.MemoryBytes)
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO systemStats
 			(id, timestamp, activeSessions, activeBrowsers, totalFlowsExecuted,
 			 hasMetrics, queueDepth, avgFlowDurationMs, memoryBytes, subscribers)
@@ -43,6 +43,7 @@ func (s *Store) RecordSystemStats(ctx context.Context, in db.SystemStats) (*db.S
 		if _, err := tx.ExecContext(ctx, `DELETE FROM systemStats WHERE timestamp < ?`, millis(cutoff)); err != nil {
 			return fmt.Errorf("expire system stats: %w", err)
 		}
+		tx.changed(db.CollSystemStats, db.ChangeInsert, sample.ID, "")
 		return nil
 	})
 	if err != nil {

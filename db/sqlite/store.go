@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/testing-agent/backend/db"
@@ -43,12 +44,19 @@ const DefaultStatsRetention = 7 * 24 * time.Hour
 
 // Store is the embedded db.Store.
 type Store struct {
+	// writeMu spans each write transaction and the publication of its
+	// changes, so watchers see changes in commit order.
+	writeMu        sync.Mutex
+	feed           db.Broadcaster
 	writer         *sql.DB
 	reader         *sql.DB
 	statsRetention time.Duration
 }
 
-var _ db.Store = (*Store)(nil)
+var (
+	_ db.Store      = (*Store)(nil)
+	_ db.ChangeFeed = (*Store)(nil)
+)
 
 // Open opens (creating if needed) the store and brings its schema up to date.
 func Open(ctx context.Context, opts Options) (*Store, error) {
@@ -113,7 +121,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	case version > schemaVersion:
 		return fmt.Errorf("the data directory holds schema version %d, newer than this server's %d: upgrade the server", version, schemaVersion)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *writeTx) error {
 		if _, err := tx.ExecContext(ctx, schemaV1); err != nil {
 			return fmt.Errorf("create schema: %w", err)
 		}
@@ -139,12 +147,27 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// inTx runs fn in a write transaction, committing when it returns nil.
-func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.writer.BeginTx(ctx, nil)
+// writeTx is a write transaction that also records what it changed.
+type writeTx struct {
+	*sql.Tx
+	changes []db.Change
+}
+
+// changed records a change to publish once the transaction commits.
+func (tx *writeTx) changed(collection string, op db.ChangeOp, id, sessionID string) {
+	tx.changes = append(tx.changes, db.Change{Collection: collection, Op: op, ID: id, SessionID: sessionID})
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil, then
+// publishes the changes it recorded.
+func (s *Store) inTx(ctx context.Context, fn func(tx *writeTx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	sqlTx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
+	tx := &writeTx{Tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		return err
@@ -152,8 +175,12 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.feed.Publish(tx.changes...)
 	return nil
 }
+
+// Watch returns a watcher of the changes this store commits.
+func (s *Store) Watch() *db.Watcher { return s.feed.Watch() }
 
 // queryer is what reads need: the reader pool or a write transaction.
 type queryer interface {

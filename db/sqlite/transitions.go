@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"time"
@@ -32,7 +31,7 @@ func (s *Store) TransitionTestSession(ctx context.Context, id string, from []db.
 		return nil, err
 	}
 	var session *db.TestSession
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		var err error
 		if session, err = getSession(ctx, tx, id); err != nil {
 			return err
@@ -47,6 +46,7 @@ func (s *Store) TransitionTestSession(ctx context.Context, id string, from []db.
 		if err != nil {
 			return fmt.Errorf("update session status: %w", err)
 		}
+		tx.changed(db.CollTestSessions, db.ChangeUpdate, id, id)
 		return nil
 	})
 	if err != nil {
@@ -65,7 +65,7 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 		return nil, err
 	}
 	var flow *db.TestFlow
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *writeTx) error {
 		var err error
 		if flow, err = getFlow(ctx, tx, id); err != nil {
 			return err
@@ -85,11 +85,13 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 			to, nullMillis(flow.StartedAt), nullMillis(flow.CompletedAt), id); err != nil {
 			return fmt.Errorf("update flow status: %w", err)
 		}
+		tx.changed(db.CollTestFlows, db.ChangeUpdate, id, flow.SessionID)
 		if completedDelta != 0 {
 			if _, err := tx.ExecContext(ctx, `UPDATE testSessions SET completedFlows = completedFlows + ? WHERE id = ?`,
 				completedDelta, flow.SessionID); err != nil {
 				return fmt.Errorf("update session progress: %w", err)
 			}
+			tx.changed(db.CollTestSessions, db.ChangeUpdate, flow.SessionID, flow.SessionID)
 		}
 		return nil
 	})

@@ -71,6 +71,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"SystemStats", testSystemStats},
 		{"IDValidation", testIDValidation},
 		{"Concurrency", testConcurrency},
+		{"ChangeFeed", testChangeFeed},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })

@@ -51,6 +51,14 @@ type PageInfo struct {
 type Query struct {
 }
 
+// Live queries: each has the name, arguments and result shape of the query of the
+// same name, emits the current result at once and again after every change that
+// alters it (at most once per coalescing window, 50 ms by default), as Convex's
+// useQuery did. A deleted session or flow emits null and completes.
+// executionLogs instead streams each new log once, in order.
+type Subscription struct {
+}
+
 type TestFlowInput struct {
 	Name         string `json:"name"`
 	Description  string `json:"description"`

@@ -1,0 +1,157 @@
+package graph
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph/model"
+)
+
+// DefaultCoalesceWindow is the shortest time between two emissions of one
+// live query: a burst of writes becomes one update.
+const DefaultCoalesceWindow = 50 * time.Millisecond
+
+// liveQuery implements a live query: eval's result at once, then a new
+// result after each change that affects says may alter it, at most once per
+// window. The watcher starts before the first evaluation, so no change
+// between the two is missed. When the watched entity is gone (ErrNotFound),
+// a nullable query emits nil, and every query completes. Identical
+// consecutive results are dropped downstream, where they are encoded.
+func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Duration, affects func(db.Change) bool,
+	nullable bool, eval func(context.Context) (T, error)) (<-chan T, error) {
+	watcher := feed.Watch()
+	first, err := eval(ctx)
+	if err != nil {
+		watcher.Close()
+		return nil, err
+	}
+	out := make(chan T, 1)
+	out <- first
+	go func() {
+		defer close(out)
+		defer watcher.Close()
+		lastEval := time.Now()
+		for waitForChange(ctx, watcher, affects, lastEval.Add(window)) {
+			lastEval = time.Now()
+			v, err := eval(ctx)
+			switch {
+			case db.ErrorCode(err) == db.ErrNotFound:
+				if nullable {
+					var gone T
+					send(ctx, out, gone)
+				}
+				return
+			case err != nil:
+				if ctx.Err() == nil {
+					slog.ErrorContext(ctx, "live query evaluation failed; retrying on the next change", "err", err)
+				}
+				continue
+			}
+			if !send(ctx, out, v) {
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+// waitForChange blocks until a change that affects the query is pending and
+// notBefore has passed, taking every pending change. It returns false when
+// ctx ends.
+func waitForChange(ctx context.Context, watcher *db.Watcher, affects func(db.Change) bool, notBefore time.Time) bool {
+	for {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-watcher.Ready():
+		}
+		if wait := time.Until(notBefore); wait > 0 {
+			timer := time.NewTimer(wait)
+			select {
+			case <-ctx.Done():
+				timer.Stop()
+				return false
+			case <-timer.C:
+			}
+		}
+		for _, c := range watcher.Drain() {
+			if c.Op == db.ChangeReset || affects(c) {
+				return true
+			}
+		}
+	}
+}
+
+func send[T any](ctx context.Context, out chan<- T, v T) bool {
+	select {
+	case out <- v:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// inSession reports whether c is about a document of collection that
+// belongs to session sessionID, or may (its session unknown).
+func inSession(c db.Change, collection, sessionID string) bool {
+	return c.Collection == collection && (c.SessionID == sessionID || c.SessionID == "")
+}
+
+// sessionGone reports whether c deleted session sessionID.
+func sessionGone(c db.Change, sessionID string) bool {
+	return c.Collection == db.CollTestSessions && c.Op == db.ChangeDelete && c.ID == sessionID
+}
+
+// logStreamPage is how many logs a stream reads from the store at a time.
+const logStreamPage = 500
+
+// logStream sends each log after q.After once, in (timestamp, id) order,
+// then each log appended later. Changes only wake it up: it always reads
+// from the store after the last cursor it sent, so a burst, a missed change
+// or a reset cannot make it skip or repeat a log.
+func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, window time.Duration, q db.LogQuery) (<-chan *model.ExecutionLogEdge, error) {
+	watcher := feed.Watch()
+	q.Limit = logStreamPage
+	page, err := store.ListExecutionLogs(ctx, q)
+	if err != nil {
+		watcher.Close()
+		return nil, err
+	}
+	out := make(chan *model.ExecutionLogEdge, 16)
+	go func() {
+		defer close(out)
+		defer watcher.Close()
+		affects := func(c db.Change) bool {
+			return inSession(c, db.CollExecutionLogs, q.SessionID) || sessionGone(c, q.SessionID)
+		}
+		lastRead := time.Now()
+		for {
+			for _, l := range page.Logs {
+				cursor := db.CursorOf(l)
+				if !send(ctx, out, &model.ExecutionLogEdge{Node: l, Cursor: cursor.String()}) {
+					return
+				}
+				q.After = &cursor
+			}
+			if !page.HasNextPage && !waitForChange(ctx, watcher, affects, lastRead.Add(window)) {
+				return
+			}
+			lastRead = time.Now()
+			next, err := store.ListExecutionLogs(ctx, q)
+			switch {
+			case db.ErrorCode(err) == db.ErrNotFound:
+				return // the session was deleted: the stream is complete
+			case err != nil:
+				if ctx.Err() == nil {
+					slog.ErrorContext(ctx, "log stream read failed; retrying on the next change", "err", err)
+				}
+				page = &db.LogPage{}
+				continue
+			}
+			page = next
+		}
+	}()
+	return out, nil
+}
