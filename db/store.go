@@ -78,6 +78,10 @@ type LogStore interface {
 	AppendExecutionLog(ctx context.Context, in NewExecutionLog) (*ExecutionLog, error)
 	// ListExecutionLogs returns a page of a session's logs, oldest first.
 	ListExecutionLogs(ctx context.Context, q LogQuery) (*LogPage, error)
+	// LastExecutionLog returns the last log, in (timestamp, id) order, that
+	// q's session, flow and level select (q.After and q.Limit are ignored),
+	// or nil when there is none. A log stream without a cursor starts there.
+	LastExecutionLog(ctx context.Context, q LogQuery) (*ExecutionLog, error)
 }
 
 // StatsStore keeps system statistics samples.

@@ -107,12 +107,24 @@ func sessionGone(c db.Change, sessionID string) bool {
 // logStreamPage is how many logs a stream reads from the store at a time.
 const logStreamPage = 500
 
-// logStream sends each log after q.After once, in (timestamp, id) order,
-// then each log appended later. Changes only wake it up: it always reads
+// logStream sends each log after q.After (or, without it, after the last
+// log there is) once, in (timestamp, id) order, then each log appended later. Changes only wake it up: it always reads
 // from the store after the last cursor it sent, so a burst, a missed change
 // or a reset cannot make it skip or repeat a log.
 func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, window time.Duration, q db.LogQuery) (<-chan *model.ExecutionLogEdge, error) {
 	watcher := feed.Watch()
+	if q.After == nil {
+		// Without a cursor the stream starts after the last log there is.
+		last, err := store.LastExecutionLog(ctx, q)
+		if err != nil {
+			watcher.Close()
+			return nil, err
+		}
+		if last != nil {
+			cursor := db.CursorOf(last)
+			q.After = &cursor
+		}
+	}
 	q.Limit = logStreamPage
 	page, err := store.ListExecutionLogs(ctx, q)
 	if err != nil {

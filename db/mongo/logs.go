@@ -62,6 +62,25 @@ func (s *Store) ListExecutionLogs(ctx context.Context, q db.LogQuery) (*db.LogPa
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	return s.findLogs(ctx, q, 1)
+}
+
+// LastExecutionLog returns the newest log q selects, or nil.
+func (s *Store) LastExecutionLog(ctx context.Context, q db.LogQuery) (*db.ExecutionLog, error) {
+	q.After, q.Limit = nil, 1
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	page, err := s.findLogs(ctx, q, -1)
+	if err != nil || len(page.Logs) == 0 {
+		return nil, err
+	}
+	return page.Logs[0], nil
+}
+
+// findLogs reads logs in (timestamp, ID) order, ascending (direction 1)
+// or descending (-1), after q.After when set (ascending only).
+func (s *Store) findLogs(ctx context.Context, q db.LogQuery, direction int) (*db.LogPage, error) {
 	sessionID, err := parseID("sessionId", q.SessionID)
 	if err != nil {
 		return nil, err
@@ -92,7 +111,7 @@ func (s *Store) ListExecutionLogs(ctx context.Context, q db.LogQuery) (*db.LogPa
 		return nil, err
 	}
 	opts := options.Find().
-		SetSort(bson.D{{Key: "timestamp", Value: 1}, {Key: "_id", Value: 1}}).
+		SetSort(bson.D{{Key: "timestamp", Value: direction}, {Key: "_id", Value: direction}}).
 		SetLimit(int64(q.Limit) + 1)
 	var docs []executionLogDoc
 	if err := s.findAll(ctx, s.logs, filter, opts, &docs); err != nil {

@@ -59,6 +59,25 @@ func (s *Store) ListExecutionLogs(ctx context.Context, q db.LogQuery) (*db.LogPa
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	return s.queryLogs(ctx, q, "ASC")
+}
+
+// LastExecutionLog returns the newest log q selects, or nil.
+func (s *Store) LastExecutionLog(ctx context.Context, q db.LogQuery) (*db.ExecutionLog, error) {
+	q.After, q.Limit = nil, 1
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	page, err := s.queryLogs(ctx, q, "DESC")
+	if err != nil || len(page.Logs) == 0 {
+		return nil, err
+	}
+	return page.Logs[0], nil
+}
+
+// queryLogs reads logs in (timestamp, id) order, ascending or descending,
+// after q.After when set (ascending only).
+func (s *Store) queryLogs(ctx context.Context, q db.LogQuery, direction string) (*db.LogPage, error) {
 	var (
 		where = []string{"sessionId = ?"}
 		args  = []any{q.SessionID}
@@ -77,7 +96,7 @@ func (s *Store) ListExecutionLogs(ctx context.Context, q db.LogQuery) (*db.LogPa
 	}
 	args = append(args, q.Limit+1)
 	rows, err := s.reader.QueryContext(ctx, `SELECT id, sessionId, flowId, browserSessionId, level, message, timestamp, data
-		FROM executionLogs WHERE `+strings.Join(where, " AND ")+` ORDER BY timestamp, id LIMIT ?`, args...)
+		FROM executionLogs WHERE `+strings.Join(where, " AND ")+` ORDER BY timestamp `+direction+`, id `+direction+` LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list execution logs: %w", err)
 	}

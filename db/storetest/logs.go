@@ -429,3 +429,49 @@ func checkPages(t *testing.T, s db.Store, q db.LogQuery, want []*db.ExecutionLog
 		t.Errorf("pages held %d logs, want %d", pos, len(want))
 	}
 }
+
+func testLastExecutionLog(t *testing.T, open func(t *testing.T) db.Store) {
+	s := open(t)
+	c := ctx(t)
+	session := mustSession(t, s, "last", "")
+	_, flows := mustFlows(t, s, session.ID, db.NewTestFlow{Name: "a", Instructions: "x"}, db.NewTestFlow{Name: "b", Instructions: "x"})
+	if got, err := s.LastExecutionLog(c, db.LogQuery{SessionID: session.ID}); err != nil || got != nil {
+		t.Fatalf("LastExecutionLog of a session without logs = %v, %v; want nil, nil", got, err)
+	}
+	base := db.Now().Add(-time.Minute)
+	var logs []*db.ExecutionLog
+	for i := range 6 {
+		// Later appends carry earlier timestamps: order is by time, not insertion.
+		logs = append(logs, mustLog(t, s, db.NewExecutionLog{SessionID: session.ID, FlowID: &flows[i%2].ID,
+			Level: []db.LogLevel{db.LogInfo, db.LogError}[i/3], Message: fmt.Sprint(i),
+			Timestamp: base.Add(time.Duration(5-i) * time.Millisecond)}))
+	}
+	tests := []struct {
+		name string
+		q    db.LogQuery
+		want *db.ExecutionLog
+	}{
+		{"whole session", db.LogQuery{SessionID: session.ID}, logs[0]},
+		{"one flow", db.LogQuery{SessionID: session.ID, FlowID: &flows[1].ID}, logs[1]},
+		{"one level", db.LogQuery{SessionID: session.ID, Level: ptr(db.LogError)}, logs[3]},
+		{"flow and level", db.LogQuery{SessionID: session.ID, FlowID: &flows[0].ID, Level: ptr(db.LogError)}, logs[4]},
+		{"after and limit are ignored", db.LogQuery{SessionID: session.ID, Limit: 5000, After: &db.LogCursor{Timestamp: base.Add(time.Hour), ID: db.NewID()}}, logs[0]},
+	}
+	for _, tc := range tests {
+		got, err := s.LastExecutionLog(c, tc.q)
+		if err != nil || got == nil || got.ID != tc.want.ID {
+			t.Errorf("%s: LastExecutionLog = %v, %v; want log %q", tc.name, got, err, tc.want.Message)
+		}
+	}
+	// Two logs in one millisecond: the larger ID is the last.
+	same := db.Now()
+	mustLog(t, s, db.NewExecutionLog{SessionID: session.ID, Level: db.LogInfo, Message: "x", Timestamp: same})
+	second := mustLog(t, s, db.NewExecutionLog{SessionID: session.ID, Level: db.LogInfo, Message: "y", Timestamp: same})
+	if got, err := s.LastExecutionLog(c, db.LogQuery{SessionID: session.ID}); err != nil || got == nil || got.ID != second.ID {
+		t.Errorf("LastExecutionLog with a same-millisecond tie = %v, %v; want the later ID", got, err)
+	}
+	_, err := s.LastExecutionLog(c, db.LogQuery{SessionID: db.NewID()})
+	wantCode(t, err, db.ErrNotFound, "LastExecutionLog of an unknown session")
+	_, err = s.LastExecutionLog(c, db.LogQuery{SessionID: "bad"})
+	wantCode(t, err, db.ErrInvalid, "LastExecutionLog with a malformed session ID")
+}

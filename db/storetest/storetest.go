@@ -72,6 +72,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"IDValidation", testIDValidation},
 		{"Concurrency", testConcurrency},
 		{"ChangeFeed", testChangeFeed},
+		{"LastExecutionLog", testLastExecutionLog},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
