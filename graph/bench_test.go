@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/db/mongo"
+	"github.com/testing-agent/backend/db/mongo/mongotest"
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/graph"
 )
@@ -28,29 +30,81 @@ type benchFixture struct {
 	sessionID string // a session with 10 flows
 }
 
+type fixtureKey struct {
+	backend string
+	n       int
+}
+
 var (
 	fixturesMu sync.Mutex
-	fixtures   = map[int]*benchFixture{}
+	fixtures   = map[fixtureKey]*benchFixture{}
 )
+
+// benchBackends are the stores the benchmarks run on: the embedded store,
+// and the MongoDB backend on an embedded FerretDB (BENCH_MONGO=1, as seeding
+// FerretDB is slow) or on MONGODB_URI.
+func benchBackends() []string {
+	backends := []string{"embedded"}
+	if os.Getenv("BENCH_MONGO") != "" || os.Getenv("MONGODB_URI") != "" {
+		backends = append(backends, "mongo")
+	}
+	return backends
+}
+
+// openBenchStore opens a fresh store of the named backend that outlives
+// the benchmark (not b.TempDir: the fixture is shared by sub-benchmarks).
+func openBenchStore(b *testing.B, backend string) db.Store {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "graph-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if backend == "embedded" {
+		store, err := sqlite.Open(ctx, sqlite.Options{Dir: dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return store
+	}
+	uri := os.Getenv("MONGODB_URI")
+	if uri == "" {
+		uri = benchFerretDB(b, dir)
+	}
+	store, err := mongo.Open(ctx, mongo.Options{URI: uri, Database: mongotest.FreshDatabase("bench")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return store
+}
+
+var (
+	ferretOnce sync.Once
+	ferretURI  string
+)
+
+// benchFerretDB starts one FerretDB for every benchmark of the process.
+func benchFerretDB(b *testing.B, dir string) string {
+	ferretOnce.Do(func() { ferretURI = mongotest.StartFerretDB(processLifetime{b}, dir).URI })
+	return ferretURI
+}
+
+// processLifetime is a testing.TB whose cleanups never run, for a server
+// that lives as long as the benchmark process.
+type processLifetime struct{ *testing.B }
+
+func (processLifetime) Cleanup(func()) {}
 
 // benchStore returns a handler over a store holding n sessions, made once
 // per process (seeding 100,000 sessions through the store takes a while).
-func benchStore(b *testing.B, n int) *benchFixture {
+func benchStore(b *testing.B, backend string, n int) *benchFixture {
 	fixturesMu.Lock()
 	defer fixturesMu.Unlock()
-	if f, ok := fixtures[n]; ok {
+	key := fixtureKey{backend, n}
+	if f, ok := fixtures[key]; ok {
 		return f
 	}
 	ctx := context.Background()
-	// Not b.TempDir: the fixture outlives this benchmark.
-	dir, err := osMkdirTemp()
-	if err != nil {
-		b.Fatal(err)
-	}
-	store, err := sqlite.Open(ctx, sqlite.Options{Dir: dir})
-	if err != nil {
-		b.Fatal(err)
-	}
+	store := openBenchStore(b, backend)
 	var withFlows string
 	for i := range n {
 		s, err := store.CreateTestSession(ctx, db.NewTestSession{Name: fmt.Sprintf("session %d", i), Prompt: "test sign-up and login on http://localhost:3000"})
@@ -70,7 +124,7 @@ func benchStore(b *testing.B, n int) *benchFixture {
 		b.Fatal(err)
 	}
 	f := &benchFixture{handler: graph.NewHandler(graph.Options{Store: store}), sessionID: withFlows}
-	fixtures[n] = f
+	fixtures[key] = f
 	return f
 }
 
@@ -78,12 +132,14 @@ func BenchmarkListTestSessions(b *testing.B) {
 	const query = `query ListTestSessions($limit: Int!) { listTestSessions(limit: $limit) {
 		_id name prompt status createdAt startedAt completedAt totalFlows completedFlows
 		metadata { estimatedDuration actualDuration errorMessage } } }`
-	for _, n := range []int{1_000, 100_000} {
-		b.Run(fmt.Sprintf("stored=%d", n), func(b *testing.B) {
-			f := benchStore(b, n)
-			body := requestBody(b, query, map[string]any{"limit": 20})
-			benchRequests(b, f.handler, body, `"listTestSessions":[{`)
-		})
+	for _, backend := range benchBackends() {
+		for _, n := range []int{1_000, 100_000} {
+			b.Run(fmt.Sprintf("store=%s/stored=%d", backend, n), func(b *testing.B) {
+				f := benchStore(b, backend, n)
+				body := requestBody(b, query, map[string]any{"limit": 20})
+				benchRequests(b, f.handler, body, `"listTestSessions":[{`)
+			})
+		}
 	}
 }
 
@@ -91,12 +147,14 @@ func BenchmarkGetTestSession(b *testing.B) {
 	const query = `query GetTestSession($sessionId: ID!) { getTestSession(sessionId: $sessionId) {
 		_id name prompt status createdAt totalFlows completedFlows metadata { errorMessage }
 		flows { _id name description instructions approved status order createdAt } } }`
-	for _, n := range []int{1_000, 100_000} {
-		b.Run(fmt.Sprintf("stored=%d", n), func(b *testing.B) {
-			f := benchStore(b, n)
-			body := requestBody(b, query, map[string]any{"sessionId": f.sessionID})
-			benchRequests(b, f.handler, body, `"order":9`)
-		})
+	for _, backend := range benchBackends() {
+		for _, n := range []int{1_000, 100_000} {
+			b.Run(fmt.Sprintf("store=%s/stored=%d", backend, n), func(b *testing.B) {
+				f := benchStore(b, backend, n)
+				body := requestBody(b, query, map[string]any{"sessionId": f.sessionID})
+				benchRequests(b, f.handler, body, `"order":9`)
+			})
+		}
 	}
 }
 
@@ -133,5 +191,3 @@ func benchRequests(b *testing.B, h http.Handler, body, want string) {
 	b.StopTimer()
 	check(last)
 }
-
-func osMkdirTemp() (string, error) { return os.MkdirTemp("", "graph-bench-") }
