@@ -12,12 +12,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
@@ -31,6 +33,8 @@ type config struct {
 	DataDir         string
 	MongoURI        string // selects the MongoDB backend when set
 	MongoDatabase   string
+	DebugAddr       string // pprof listener; empty means none
+	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
 }
 
@@ -44,6 +48,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, cfg, nil); err != nil {
@@ -65,10 +70,16 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&cfg.DataDir, "data-dir", envOr("DATA_DIR", "./data"), "data directory of the embedded store (env DATA_DIR)")
 	fs.StringVar(&cfg.MongoURI, "mongodb-uri", envOr("MONGODB_URI", ""), "MongoDB connection string; empty uses the embedded store (env MONGODB_URI)")
 	fs.StringVar(&cfg.MongoDatabase, "mongodb-database", envOr("MONGODB_DATABASE", "testing_agent"), "MongoDB database (env MONGODB_DATABASE)")
+	fs.StringVar(&cfg.DebugAddr, "debug-addr", envOr("DEBUG_ADDR", ""), "address of a separate listener serving /debug/pprof; empty serves none (env DEBUG_ADDR)")
+	logLevel := envOr("LOG_LEVEL", "info")
+	fs.StringVar(&logLevel, "log-level", logLevel, "debug, info, warn or error (env LOG_LEVEL)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
+	}
+	if err := cfg.LogLevel.UnmarshalText([]byte(logLevel)); err != nil {
+		return config{}, fmt.Errorf("log level %q is not one of debug, info, warn, error", logLevel)
 	}
 	d, err := time.ParseDuration(shutdown)
 	if err != nil || d < 0 {
@@ -103,6 +114,14 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
+	if cfg.DebugAddr != "" {
+		stopDebug, err := serveDebug(cfg.DebugAddr)
+		if err != nil {
+			srv.Close()
+			return err
+		}
+		defer stopDebug()
+	}
 	slog.Info("serving", "addr", "http://"+listener.Addr().String(), "store", store.description)
 	if ready != nil {
 		ready <- listener.Addr()
@@ -160,6 +179,7 @@ func routes(store feedStore) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.NewHandler(graph.Options{Store: store, Feed: store}))
 	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
+	mux.Handle("GET /metrics", promhttp.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
@@ -174,4 +194,22 @@ func routes(store feedStore) http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	return mux
+}
+
+// serveDebug serves net/http/pprof on its own listener, so profiles are
+// never reachable through the API's address.
+func serveDebug(addr string) (stop func(), err error) {
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on debug address %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(listener)
+	slog.Info("debug listener", "addr", "http://"+listener.Addr().String()+"/debug/pprof/")
+	return func() { srv.Close() }, nil
 }

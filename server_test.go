@@ -124,6 +124,7 @@ func TestRoutes(t *testing.T) {
 		{"/healthz", "ok"},
 		{"/readyz", "ready"},
 		{"/", "graphiql"},
+		{"/metrics", "go_goroutines"},
 	}
 	for _, tc := range tests {
 		resp, err := http.Get(url + tc.path)
