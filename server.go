@@ -15,11 +15,11 @@ import (
 	"net/http/pprof"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
@@ -33,7 +33,8 @@ type config struct {
 	DataDir         string
 	MongoURI        string // selects the MongoDB backend when set
 	MongoDatabase   string
-	DebugAddr       string // pprof listener; empty means none
+	DebugAddr       string   // pprof listener; empty means none
+	AllowedOrigins  []string // origins of pages that may open websockets
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
 }
@@ -71,12 +72,19 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&cfg.MongoURI, "mongodb-uri", envOr("MONGODB_URI", ""), "MongoDB connection string; empty uses the embedded store (env MONGODB_URI)")
 	fs.StringVar(&cfg.MongoDatabase, "mongodb-database", envOr("MONGODB_DATABASE", "testing_agent"), "MongoDB database (env MONGODB_DATABASE)")
 	fs.StringVar(&cfg.DebugAddr, "debug-addr", envOr("DEBUG_ADDR", ""), "address of a separate listener serving /debug/pprof; empty serves none (env DEBUG_ADDR)")
+	origins := envOr("ALLOWED_ORIGINS", "")
+	fs.StringVar(&origins, "allowed-origins", origins, "comma-separated origins whose pages may open websockets besides this server's own, or * (env ALLOWED_ORIGINS)")
 	logLevel := envOr("LOG_LEVEL", "info")
 	fs.StringVar(&logLevel, "log-level", logLevel, "debug, info, warn or error (env LOG_LEVEL)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
+	}
+	for _, o := range strings.Split(origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
+		}
 	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(logLevel)); err != nil {
 		return config{}, fmt.Errorf("log level %q is not one of debug, info, warn, error", logLevel)
@@ -107,8 +115,9 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	api := graph.NewHandler(graph.Options{Store: store, Feed: store, AllowedOrigins: cfg.AllowedOrigins})
 	srv := &http.Server{
-		Handler:           routes(store),
+		Handler:           routes(store, api),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
@@ -133,6 +142,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	case <-ctx.Done():
 	}
 	slog.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	srv.RegisterOnShutdown(api.CloseWebsockets)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
@@ -175,11 +185,11 @@ func openStore(ctx context.Context, cfg config) (*openedStore, error) {
 }
 
 // routes maps the server's paths.
-func routes(store feedStore) http.Handler {
+func routes(store feedStore, api *graph.Handler) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", graph.NewHandler(graph.Options{Store: store, Feed: store}))
+	mux.Handle("/graphql", api)
 	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
-	mux.Handle("GET /metrics", promhttp.Handler())
+	mux.Handle("GET /metrics", metricsHandler(api))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})

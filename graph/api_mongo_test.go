@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ func TestAPIOnMongo(t *testing.T) {
 	t.Run("FerretDB", func(t *testing.T) {
 		ferret := mongotest.StartFerretDB(t, t.TempDir())
 		runAPISuite(t, newMongoStore(ferret.URI))
+		runSubscriptionSuite(t, newMongoStore(ferret.URI))
 	})
 	t.Run("MongoDB", func(t *testing.T) {
 		uri := os.Getenv("MONGODB_URI")
@@ -24,6 +26,7 @@ func TestAPIOnMongo(t *testing.T) {
 			t.Skip("set MONGODB_URI to run the API suite on a real MongoDB")
 		}
 		runAPISuite(t, newMongoStore(uri))
+		runSubscriptionSuite(t, newMongoStore(uri))
 	})
 }
 
@@ -31,7 +34,7 @@ func newMongoStore(uri string) newStoreFunc {
 	return func(t testing.TB) db.Store {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		store, err := mongo.Open(ctx, mongo.Options{URI: uri, Database: mongotest.FreshDatabase("graph")})
+		store, err := mongo.Open(ctx, mongo.Options{URI: uri, Database: mongotest.FreshDatabase("graph"), Logger: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,17 +10,20 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/graph"
+	"github.com/testing-agent/backend/graph/live"
 )
 
 // apiServer is the real /graphql handler on a real store, over real HTTP.
 type apiServer struct {
-	t     testing.TB
-	url   string
-	store db.Store
+	t       testing.TB
+	url     string
+	store   db.Store
+	handler *graph.Handler
 }
 
 // newStoreFunc makes a fresh, empty store for one test.
@@ -40,9 +43,24 @@ func startAPI(t testing.TB, store db.Store) *apiServer {
 	if !ok {
 		t.Fatalf("%T has no change feed", store)
 	}
-	srv := httptest.NewServer(graph.NewHandler(graph.Options{Store: store, Feed: feed}))
+	h := graph.NewHandler(graph.Options{Store: store, Feed: feed})
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &apiServer{t: t, url: srv.URL, store: store}
+	t.Cleanup(h.CloseWebsockets)
+	return &apiServer{t: t, url: srv.URL, store: store, handler: h}
+}
+
+// awaitLive waits until the websocket side's counters satisfy ok: the way to
+// know a subscription is registered when it has nothing to emit yet.
+func (s *apiServer) awaitLive(ok func(live.Stats) bool) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok(s.handler.LiveStats()) {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("live stats %+v never got there", s.handler.LiveStats())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 type gqlResponse struct {

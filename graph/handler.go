@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph/live"
 )
 
 // DefaultMaxBodyBytes bounds a request body.
@@ -31,13 +32,31 @@ type Options struct {
 	// Feed wakes live queries; without it subscriptions are refused.
 	Feed           db.ChangeFeed
 	CoalesceWindow time.Duration // zero means DefaultCoalesceWindow
-	Limits         Limits        // zero means DefaultLimits
-	MaxBodyBytes   int64         // zero means DefaultMaxBodyBytes
+	// AllowedOrigins may open websockets besides same-host pages; "*" allows all.
+	AllowedOrigins []string
+	// KeepAlive is the websocket ping interval; zero means live's default.
+	KeepAlive    time.Duration
+	Limits       Limits // zero means DefaultLimits
+	MaxBodyBytes int64  // zero means DefaultMaxBodyBytes
 }
 
-// NewHandler returns the /graphql endpoint: POST and GET, with body, depth
-// and cost limits, and errors that carry `extensions.code`.
-func NewHandler(cfg Options) http.Handler {
+// Handler is the /graphql endpoint: POST, GET and websockets (both
+// subprotocols), with body, depth and cost limits, and errors that carry
+// `extensions.code`.
+type Handler struct {
+	http.Handler
+	live *live.Handler
+}
+
+// LiveStats counts the websocket connections and live evaluations.
+func (h *Handler) LiveStats() live.Stats { return h.live.Stats() }
+
+// CloseWebsockets closes every websocket (1001 going away); the HTTP
+// server's Shutdown does not, as they are hijacked connections.
+func (h *Handler) CloseWebsockets() { h.live.Close() }
+
+// NewHandler returns the /graphql endpoint.
+func NewHandler(cfg Options) *Handler {
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
@@ -51,7 +70,16 @@ func NewHandler(cfg Options) http.Handler {
 		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, CoalesceWindow: cfg.CoalesceWindow},
 		Complexity: complexityRoot(),
 	})
+	ws := live.NewHandler(live.Options{
+		KeepAlive:      cfg.KeepAlive,
+		AllowedOrigins: cfg.AllowedOrigins,
+		// Logs are an append stream: each subscriber has its own position.
+		Streams: map[string]bool{"executionLogs": true},
+	})
 	srv := handler.New(schema)
+	// The websocket transport runs on this server's executor, so operations
+	// over websockets get the same limits, errors and query cache as HTTP.
+	srv.AddTransport(ws)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -60,7 +88,7 @@ func NewHandler(cfg Options) http.Handler {
 	srv.Use(&limitsExtension{limits: cfg.Limits})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return limitBody(cfg.MaxBodyBytes, srv)
+	return &Handler{Handler: limitBody(cfg.MaxBodyBytes, srv), live: ws}
 }
 
 // limitBody refuses bodies over max bytes and POST bodies that are not a JSON

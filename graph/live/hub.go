@@ -1,0 +1,196 @@
+package live
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"runtime/debug"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+// hub owns the evaluations. Lock order: hub.mu, then evaluation.mu, then
+// connection.mu; a connection never calls into the hub while holding its
+// own lock.
+type hub struct {
+	log *slog.Logger
+
+	mu            sync.Mutex
+	shared        map[string]*evaluation // by sharing key
+	live          int                    // live-query evaluations, shared or not
+	streams       int                    // stream evaluations
+	subscriptions int
+}
+
+// evaluation is one execution of a subscription, run by one goroutine,
+// whose results go to every subscriber.
+type evaluation struct {
+	key    string // set when shared
+	stream bool   // no dedup, no latest, never dropped
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu      sync.Mutex
+	subs    map[*operation]struct{}
+	latest  []byte // last result sent, for dedup and late joiners
+	done    bool   // finished: no more results, no more subscribers
+	counted bool   // still counted in the hub's numbers
+}
+
+func newHub(log *slog.Logger) *hub {
+	return &hub{log: log, shared: make(map[string]*evaluation)}
+}
+
+func (h *hub) stats() Stats {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return Stats{Subscriptions: h.subscriptions, SharedQueries: h.live, Streams: h.streams}
+}
+
+// subscribe adds op to the evaluation of key, or starts one with ctx (which
+// must not end with the subscriber) and opCtx. A subscriber joining a running
+// live query gets its latest result at once.
+func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, stream bool, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) {
+	h.mu.Lock()
+	h.subscriptions++
+	var e *evaluation
+	if shared {
+		e = h.shared[key]
+	}
+	started := e == nil
+	if started {
+		e = &evaluation{stream: stream, subs: make(map[*operation]struct{}), counted: true}
+		e.ctx, e.cancel = context.WithCancel(ctx)
+		if stream {
+			h.streams++
+		} else {
+			h.live++
+		}
+		if shared {
+			e.key = key
+			h.shared[key] = e
+		}
+	}
+	op.eval = e
+	e.mu.Lock()
+	e.subs[op] = struct{}{}
+	if e.latest != nil {
+		op.conn.deliverLive(op, e.latest)
+	}
+	e.mu.Unlock()
+	h.mu.Unlock()
+	if started {
+		go h.run(e, exec, opCtx)
+	}
+}
+
+// leave removes a subscriber; the last one to leave stops the evaluation.
+// Calling it twice is harmless.
+func (h *hub) leave(op *operation) {
+	e := op.eval
+	h.mu.Lock()
+	e.mu.Lock()
+	_, member := e.subs[op]
+	if member {
+		delete(e.subs, op)
+		h.subscriptions--
+	}
+	last := member && len(e.subs) == 0 && !e.done
+	if last {
+		h.uncount(e)
+	}
+	e.mu.Unlock()
+	h.mu.Unlock()
+	if last {
+		e.cancel() // the resolver sees its context end and stops
+	}
+}
+
+// uncount forgets e in the hub's map and numbers; h.mu must be held.
+func (h *hub) uncount(e *evaluation) {
+	if !e.counted {
+		return
+	}
+	e.counted = false
+	if e.stream {
+		h.streams--
+	} else {
+		h.live--
+	}
+	if e.key != "" && h.shared[e.key] == e {
+		delete(h.shared, e.key)
+	}
+}
+
+// run executes the operation once and fans every result out until the
+// resolver ends the stream or the last subscriber leaves.
+func (h *hub) run(e *evaluation, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) {
+	defer h.finish(e)
+	defer func() {
+		if r := recover(); r != nil {
+			h.log.Error("live: panic in a subscription", "panic", r, "stack", string(debug.Stack()))
+			h.publish(e, internalErrorResult)
+		}
+	}()
+	responses, ctx := exec.DispatchOperation(e.ctx, opCtx)
+	for {
+		resp := responses(ctx)
+		if resp == nil {
+			return
+		}
+		// Encoded once, whatever the number of subscribers.
+		payload, err := json.Marshal(resp)
+		if err != nil {
+			h.log.Error("live: encode a subscription result", "err", err)
+			payload = internalErrorResult
+		}
+		h.publish(e, payload)
+	}
+}
+
+// publish sends payload to every subscriber unless, for a live query, it
+// equals the previous result. It never blocks on a client.
+func (h *hub) publish(e *evaluation, payload []byte) {
+	var behind []*operation
+	e.mu.Lock()
+	switch {
+	case e.done:
+	case e.stream:
+		for op := range e.subs {
+			if !op.conn.deliverStream(op, payload) {
+				behind = append(behind, op)
+			}
+		}
+	case bytes.Equal(payload, e.latest):
+		// Re-evaluated after a change that did not alter this result.
+	default:
+		e.latest = payload
+		for op := range e.subs {
+			op.conn.deliverLive(op, payload)
+		}
+	}
+	e.mu.Unlock()
+	for _, op := range behind {
+		op.conn.failStream(op)
+		h.leave(op)
+	}
+}
+
+// finish completes every remaining subscriber after the last result.
+func (h *hub) finish(e *evaluation) {
+	h.mu.Lock()
+	h.uncount(e)
+	e.mu.Lock()
+	e.done = true
+	subs := e.subs
+	e.subs = nil
+	h.subscriptions -= len(subs)
+	e.mu.Unlock()
+	h.mu.Unlock()
+	e.cancel()
+	for op := range subs {
+		op.conn.complete(op)
+	}
+}

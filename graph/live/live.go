@@ -1,0 +1,99 @@
+// Package live serves GraphQL operations over websockets, speaking both
+// graphql-transport-ws (the graphql-ws library) and the legacy graphql-ws
+// subprotocol (subscriptions-transport-ws), and makes live queries cost one
+// evaluation per distinct query instead of one per subscriber.
+//
+// gqlgen parses, validates and executes every operation. Subscribers whose
+// operation name, query text, variables and auth scope are equal share one
+// evaluation: each result is JSON-encoded once and written to every subscriber
+// as pre-encoded bytes, only the message id differs. Root fields listed in
+// Options.Streams are append streams and are never shared, deduplicated or
+// dropped.
+package live
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+)
+
+const (
+	defaultKeepAlive    = 15 * time.Second
+	defaultInitTimeout  = 10 * time.Second
+	defaultSendQueue    = 256
+	defaultWriteTimeout = 10 * time.Second
+
+	// closeGrace bounds how long a connection waits for the peer to answer
+	// our close frame before the socket is torn down.
+	closeGrace = 2 * time.Second
+	// maxMessageBytes bounds one incoming websocket message.
+	maxMessageBytes = 1 << 20
+	// maxOperationsPerConnection bounds what one socket can hold open; one
+	// client multiplexing thousands of subscriptions is normal, millions is not.
+	maxOperationsPerConnection = 10_000
+)
+
+// Options configure a Handler.
+type Options struct {
+	// Exec parses, validates and executes operations. It must carry the same
+	// extensions as the HTTP side (error presenter, recover func, query
+	// cache, limits, introspection). Optional when the Handler is registered
+	// as a gqlgen transport (srv.AddTransport(h)): then the server's own
+	// executor is used.
+	Exec graphql.GraphExecutor
+	// KeepAlive is the interval of graphql-transport-ws "ping" and legacy
+	// "ka" messages; default 15s.
+	KeepAlive time.Duration
+	// InitTimeout is how long a socket may stay without connection_init
+	// before it is closed with 4408; default 10s.
+	InitTimeout time.Duration
+	// AllowedOrigins lists origins (such as "https://app.example.com") that
+	// may open sockets besides requests without Origin and same-host ones;
+	// "*" allows every origin.
+	AllowedOrigins []string
+	// SendQueue bounds the frames queued per connection besides the one
+	// latest result kept per live query; default 256.
+	SendQueue int
+	// Streams names root subscription fields that are append streams (such
+	// as "executionLogs"): never shared, never deduplicated, never dropped. A
+	// stream whose client cannot keep up gets an error and is ended.
+	Streams map[string]bool
+	// InitFunc sees the connection_init payload and returns the context that
+	// the connection's operations run in. An error closes the socket with
+	// 4403; its message is sent to legacy clients in connection_error.
+	InitFunc func(ctx context.Context, payload map[string]any) (context.Context, error)
+	// ScopeKey returns the auth scope of a connection's context; only
+	// subscribers with the same scope share an evaluation. A shared
+	// evaluation runs in its first subscriber's context (InitFunc's values,
+	// upgrade headers), so the scope must cover whatever resolvers read
+	// from those. nil means one scope for everybody.
+	ScopeKey func(ctx context.Context) string
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+}
+
+func (o Options) withDefaults() Options {
+	if o.KeepAlive <= 0 {
+		o.KeepAlive = defaultKeepAlive
+	}
+	if o.InitTimeout <= 0 {
+		o.InitTimeout = defaultInitTimeout
+	}
+	if o.SendQueue <= 0 {
+		o.SendQueue = defaultSendQueue
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// Stats is a snapshot of what a Handler holds.
+type Stats struct {
+	Connections   int // open websockets
+	Subscriptions int // active subscription operations, shared or not
+	SharedQueries int // distinct live-query evaluations
+	Streams       int // append-stream evaluations, one per subscriber
+}

@@ -1,0 +1,295 @@
+package graph_test
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph/live"
+)
+
+// The subscription tests drive the real server with real websocket clients
+// of both subprotocols; writes go through the HTTP API (or, for what only
+// the executor writes, through the store) exactly as in production.
+
+func TestSubscriptions(t *testing.T) {
+	runSubscriptionSuite(t, newSQLiteStore)
+	// Goroutines are counted on the embedded store only: an in-process
+	// FerretDB grows and shrinks its own with the driver's connection pool.
+	t.Run("OpenAndCloseFreesEverything", func(t *testing.T) {
+		testOpenAndCloseFreesEverything(t, startAPI(t, newSQLiteStore(t)))
+	})
+}
+
+func runSubscriptionSuite(t *testing.T, newStore newStoreFunc) {
+	for _, protocol := range []string{transportWS, legacyWS} {
+		t.Run(protocol, func(t *testing.T) {
+			t.Run("LiveSessionFollowsMutations", func(t *testing.T) {
+				testLiveSessionFollowsMutations(t, startAPI(t, newStore(t)), protocol)
+			})
+			t.Run("LiveListAndStats", func(t *testing.T) {
+				testLiveListAndStats(t, startAPI(t, newStore(t)), protocol)
+			})
+			t.Run("LogStreamResumes", func(t *testing.T) {
+				testLogStreamResumes(t, startAPI(t, newStore(t)), protocol)
+			})
+		})
+	}
+	t.Run("BadSubscriptions", func(t *testing.T) { testBadSubscriptions(t, startAPI(t, newStore(t))) })
+}
+
+type liveSession struct {
+	GetTestSession *struct {
+		ID         string
+		Name       string
+		TotalFlows int
+		Flows      []struct {
+			Name     string
+			Approved bool
+		}
+	}
+}
+
+func testLiveSessionFollowsMutations(t *testing.T, api *apiServer, protocol string) {
+	session, flows := createSessionWithFlows(t, api, 1)
+	other, otherFlows := createSessionWithFlows(t, api, 1)
+	c := dialWS(t, api.url, protocol)
+	c.subscribe("s1", `subscription($id: ID!) { getTestSession(sessionId: $id) { id name totalFlows flows { name approved } } }`,
+		map[string]any{"id": session.ID})
+
+	var got liveSession
+	c.nextData("s1", &got)
+	if got.GetTestSession == nil || got.GetTestSession.TotalFlows != 1 || len(got.GetTestSession.Flows) != 1 {
+		t.Fatalf("first result %+v, want the session with its one flow at once", got.GetTestSession)
+	}
+
+	api.mustQuery(`mutation($id: ID!) { createTestFlows(sessionId: $id, flows: [{name: "second", instructions: "Reload"}]) { session { id } } }`,
+		map[string]any{"id": session.ID}, &struct{}{})
+	c.nextData("s1", &got)
+	if g := got.GetTestSession; g.TotalFlows != 2 || len(g.Flows) != 2 || g.Flows[1].Name != "second" {
+		t.Fatalf("after createTestFlows got %+v, want 2 flows", g)
+	}
+
+	api.mustQuery(`mutation($ids: [ID!]!) { approveTestFlows(flowIds: $ids, approved: true) { id } }`,
+		map[string]any{"ids": []string{flows[0].ID}}, &struct{}{})
+	c.nextData("s1", &got)
+	if !got.GetTestSession.Flows[0].Approved {
+		t.Fatalf("after approveTestFlows got %+v, want the first flow approved", got.GetTestSession)
+	}
+
+	// Changes to another session, and a change that leaves the selected
+	// fields as they were, must not emit: the next message is the rename.
+	api.mustQuery(`mutation($id: ID!) { updateTestFlow(flowId: $id, input: {name: "elsewhere"}) { id } }`,
+		map[string]any{"id": otherFlows[0].ID}, &struct{}{})
+	api.mustQuery(`mutation($id: ID!) { deleteTestSession(sessionId: $id) { deletedSessionId } }`,
+		map[string]any{"id": other.ID}, &struct{}{})
+	api.mustQuery(`mutation($id: ID!) { updateTestFlow(flowId: $id, input: {description: "not selected"}) { id } }`,
+		map[string]any{"id": flows[0].ID}, &struct{}{})
+	api.mustQuery(`mutation($id: ID!) { updateTestFlow(flowId: $id, input: {name: "renamed"}) { id } }`,
+		map[string]any{"id": flows[0].ID}, &struct{}{})
+	c.nextData("s1", &got)
+	if got.GetTestSession.Flows[0].Name != "renamed" {
+		t.Fatalf("after unrelated changes and a rename the next result is %+v, want the rename", got.GetTestSession)
+	}
+
+	// The executor's status changes arrive the same way.
+	if _, err := api.store.TransitionTestSession(t.Context(), session.ID, []db.SessionStatus{db.SessionPending}, db.SessionReady); err != nil {
+		t.Fatal(err)
+	}
+	api.mustQuery(`mutation($id: ID!) { updateTestFlow(flowId: $id, input: {name: "after status"}) { id } }`,
+		map[string]any{"id": flows[0].ID}, &struct{}{})
+	c.nextData("s1", &got)
+	if got.GetTestSession.Flows[0].Name != "after status" {
+		t.Fatalf("a status change that alters no selected field emitted %+v", got.GetTestSession)
+	}
+
+	// A deleted session reads as null, then the subscription completes.
+	api.mustQuery(`mutation($id: ID!) { deleteTestSession(sessionId: $id) { deletedSessionId } }`,
+		map[string]any{"id": session.ID}, &struct{}{})
+	c.nextData("s1", &got)
+	if got.GetTestSession != nil {
+		t.Fatalf("after deleteTestSession got %+v, want null", got.GetTestSession)
+	}
+	c.expectType("s1", "complete")
+}
+
+func testLiveListAndStats(t *testing.T, api *apiServer, protocol string) {
+	c := dialWS(t, api.url, protocol)
+	c.subscribe("list", `subscription { listTestSessions(limit: 2) { name totalFlows } }`, nil)
+	c.subscribe("stats", `subscription { systemStats(limit: 1) { activeSessions } }`, nil)
+	var list struct{ ListTestSessions []struct{ Name string } }
+	var stats struct {
+		SystemStats []struct{ ActiveSessions int }
+	}
+	// The two first results may come in either order.
+	for range 2 {
+		m := c.next()
+		switch m.ID {
+		case "list", "stats":
+		default:
+			t.Fatalf("unexpected message %+v", m)
+		}
+	}
+	for i, name := range []string{"one", "two", "three"} {
+		api.mustQuery(`mutation($name: String!) { createTestSession(name: $name, prompt: "") { id } }`, map[string]any{"name": name}, &struct{}{})
+		c.nextData("list", &list)
+		if l := list.ListTestSessions; len(l) != min(i+1, 2) || l[0].Name != name {
+			t.Fatalf("after creating %q the live list is %+v", name, l)
+		}
+	}
+	if _, err := api.store.RecordSystemStats(t.Context(), db.SystemStats{ActiveSessions: 3}); err != nil {
+		t.Fatal(err)
+	}
+	c.nextData("stats", &stats)
+	if s := stats.SystemStats; len(s) != 1 || s[0].ActiveSessions != 3 {
+		t.Fatalf("live stats %+v, want the new sample", s)
+	}
+	// After a stop only the other subscription emits.
+	c.unsubscribe("list")
+	api.awaitLive(func(s live.Stats) bool { return s.Subscriptions == 1 })
+	api.mustQuery(`mutation { createTestSession(name: "four", prompt: "") { id } }`, nil, &struct{}{})
+	if _, err := api.store.RecordSystemStats(t.Context(), db.SystemStats{ActiveSessions: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if m := c.next(); m.ID != "stats" {
+		t.Fatalf("after stopping list got %+v, want only stats", m)
+	}
+}
+
+type logEvent struct {
+	ExecutionLogs struct {
+		Cursor string
+		Node   struct{ Message string }
+	}
+}
+
+func testLogStreamResumes(t *testing.T, api *apiServer, protocol string) {
+	ctx := t.Context()
+	session, _ := createSessionWithFlows(t, api, 0)
+	appendLogs := func(from, to int) {
+		for i := from; i < to; i++ {
+			if _, err := api.store.AppendExecutionLog(ctx, db.NewExecutionLog{SessionID: session.ID, Level: db.LogInfo, Message: fmt.Sprintf("log %d", i)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	const query = `subscription($id: ID!, $after: String) { executionLogs(sessionId: $id, after: $after) { cursor node { message } } }`
+	var seen []string
+	receive := func(c *wsClient, n int) string {
+		var ev logEvent
+		for range n {
+			c.nextData("logs", &ev)
+			seen = append(seen, ev.ExecutionLogs.Node.Message)
+		}
+		return ev.ExecutionLogs.Cursor
+	}
+
+	appendLogs(0, 2) // before the first subscription: not part of the stream
+	first := dialWS(t, api.url, protocol)
+	first.subscribe("logs", query, map[string]any{"id": session.ID})
+	api.awaitLive(func(s live.Stats) bool { return s.Streams == 1 })
+	appendLogs(2, 5)
+	cursor := receive(first, 3)
+	first.conn.Close() // the client drops off
+
+	appendLogs(5, 9) // written while it was away
+	second := dialWS(t, api.url, protocol)
+	second.subscribe("logs", query, map[string]any{"id": session.ID, "after": cursor})
+	receive(second, 4)
+	appendLogs(9, 11)
+	receive(second, 2)
+
+	want := []string{"log 2", "log 3", "log 4", "log 5", "log 6", "log 7", "log 8", "log 9", "log 10"}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("the stream gave %v, want %v: each log once, in order, nothing from before it began", seen, want)
+	}
+}
+
+func testBadSubscriptions(t *testing.T, api *apiServer) {
+	c := dialWS(t, api.url, transportWS)
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		code        string
+	}{
+		{"malformed ID", `subscription { getTestSession(sessionId: "x") { id } }`, nil, "BAD_USER_INPUT"},
+		{"unknown session", `subscription($id: ID!) { browserSessions(sessionId: $id) { id } }`, map[string]any{"id": db.NewID()}, "NOT_FOUND"},
+		{"limit out of range", `subscription { listTestSessions(limit: 0) { id } }`, nil, "BAD_USER_INPUT"},
+		{"bad cursor", `subscription($id: ID!) { executionLogs(sessionId: $id, after: "nope") { cursor } }`, map[string]any{"id": db.NewID()}, "BAD_USER_INPUT"},
+		{"unknown field", `subscription { nothing }`, nil, "GRAPHQL_VALIDATION_FAILED"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c.t = t
+			id := fmt.Sprint("bad", i)
+			c.subscribe(id, tc.query, tc.vars)
+			// An error before execution ends the operation; an error from a
+			// resolver comes as a result, then complete.
+			m := c.next()
+			if m.ID != id || (m.Type != "error" && m.Type != "next" && m.Type != "data") {
+				t.Fatalf("got %+v, want an error for %s", m, id)
+			}
+			if !containsCode(m.Payload, tc.code) {
+				t.Errorf("payload %s lacks code %s", m.Payload, tc.code)
+			}
+			if m.Type != "error" {
+				c.expectType(id, "complete")
+			}
+		})
+	}
+}
+
+func containsCode(payload []byte, code string) bool {
+	return strings.Contains(string(payload), `"code":"`+code+`"`)
+}
+
+// testOpenAndCloseFreesEverything opens 500 subscriptions on 100
+// connections, some sharing a query, and closes them: goroutines return to
+// where they were.
+func testOpenAndCloseFreesEverything(t *testing.T, api *apiServer) {
+	session, _ := createSessionWithFlows(t, api, 2)
+	baseline := runtime.NumGoroutine()
+	var clients []*wsClient
+	for i := range 100 {
+		protocol := transportWS
+		if i%2 == 1 {
+			protocol = legacyWS
+		}
+		c := dialWS(t, api.url, protocol)
+		for j := range 5 {
+			id := fmt.Sprint("s", j)
+			switch j {
+			case 0, 1: // shared by every connection
+				c.subscribe(id, `subscription($id: ID!) { getTestSession(sessionId: $id) { totalFlows } }`, map[string]any{"id": session.ID})
+			case 2:
+				c.subscribe(id, `subscription { listTestSessions(limit: 5) { id } }`, nil)
+			default: // one of their own
+				c.subscribe(id, `subscription($n: Int) { systemStats(limit: $n) { id } }`, map[string]any{"n": i*5 + j})
+			}
+		}
+		for range 5 {
+			if m := c.next(); m.Type != "next" && m.Type != "data" {
+				t.Fatalf("connection %d got %+v", i, m)
+			}
+		}
+		clients = append(clients, c)
+	}
+	for i, c := range clients {
+		if i%2 == 0 {
+			c.unsubscribe("s0") // some stop first, the rest just hang up
+		}
+		c.conn.Close()
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for runtime.NumGoroutine() > baseline+2 {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<16)
+			n := runtime.Stack(buf, true)
+			t.Fatalf("%d goroutines 15 s after closing, baseline %d:\n%.4000s", runtime.NumGoroutine(), baseline, buf[:n])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
