@@ -35,6 +35,7 @@ type config struct {
 	MongoDatabase   string
 	DebugAddr       string   // pprof listener; empty means none
 	AllowedOrigins  []string // origins of pages that may open websockets
+	LiveWindow      time.Duration
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
 }
@@ -76,6 +77,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&origins, "allowed-origins", origins, "comma-separated origins whose pages may open websockets besides this server's own, or * (env ALLOWED_ORIGINS)")
 	logLevel := envOr("LOG_LEVEL", "info")
 	fs.StringVar(&logLevel, "log-level", logLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	liveWindow := envOr("LIVE_WINDOW", "50ms")
+	fs.StringVar(&liveWindow, "live-window", liveWindow, "shortest time between two results of one live query; bursts of writes in it become one update (env LIVE_WINDOW)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
@@ -89,6 +92,11 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	if err := cfg.LogLevel.UnmarshalText([]byte(logLevel)); err != nil {
 		return config{}, fmt.Errorf("log level %q is not one of debug, info, warn, error", logLevel)
 	}
+	window, err := time.ParseDuration(liveWindow)
+	if err != nil || window <= 0 {
+		return config{}, fmt.Errorf("live window %q is not a positive duration such as 50ms", liveWindow)
+	}
+	cfg.LiveWindow = window
 	d, err := time.ParseDuration(shutdown)
 	if err != nil || d < 0 {
 		return config{}, fmt.Errorf("shutdown timeout %q is not a duration such as 30s", shutdown)
@@ -115,7 +123,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	api := graph.NewHandler(graph.Options{Store: store, Feed: store, AllowedOrigins: cfg.AllowedOrigins})
+	api := graph.NewHandler(graph.Options{Store: store, Feed: store, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
 	srv := &http.Server{
 		Handler:           routes(store, api),
 		ReadHeaderTimeout: 10 * time.Second,

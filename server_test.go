@@ -197,15 +197,16 @@ func TestParseConfig(t *testing.T) {
 		want    config
 		wantErr string
 	}{
-		{"defaults", nil, nil, config{Addr: "127.0.0.1:8080", DataDir: "./data", MongoDatabase: "testing_agent", ShutdownTimeout: 30 * time.Second}, ""},
+		{"defaults", nil, nil, config{Addr: "127.0.0.1:8080", DataDir: "./data", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second}, ""},
 		{"environment", nil, map[string]string{"ADDR": "127.0.0.1:9000", "DATA_DIR": "/var/lib/agent", "SHUTDOWN_TIMEOUT": "5s",
 			"MONGODB_URI": "mongodb://db:27017/?replicaSet=rs0", "MONGODB_DATABASE": "agent", "LOG_LEVEL": "warn",
-			"ALLOWED_ORIGINS": "https://app.example.com, http://localhost:5173"},
+			"ALLOWED_ORIGINS": "https://app.example.com, http://localhost:5173", "LIVE_WINDOW": "100ms"},
 			config{Addr: "127.0.0.1:9000", DataDir: "/var/lib/agent", MongoURI: "mongodb://db:27017/?replicaSet=rs0", MongoDatabase: "agent",
-				LogLevel: slog.LevelWarn, AllowedOrigins: []string{"https://app.example.com", "http://localhost:5173"}, ShutdownTimeout: 5 * time.Second}, ""},
+				LogLevel: slog.LevelWarn, AllowedOrigins: []string{"https://app.example.com", "http://localhost:5173"}, LiveWindow: 100 * time.Millisecond, ShutdownTimeout: 5 * time.Second}, ""},
 		{"flags win over environment", []string{"-addr", "127.0.0.1:7000", "-data-dir", "/tmp/d"}, map[string]string{"ADDR": "127.0.0.1:9000"},
-			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", MongoDatabase: "testing_agent", ShutdownTimeout: 30 * time.Second}, ""},
+			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second}, ""},
 		{"bad log level", nil, map[string]string{"LOG_LEVEL": "loud"}, config{}, "not one of debug"},
+		{"bad live window", nil, map[string]string{"LIVE_WINDOW": "0s"}, config{}, "positive duration"},
 		{"bad duration", nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, config{}, "not a duration"},
 		{"unknown flag", []string{"-port", "80"}, nil, config{}, "flag provided but not defined"},
 	}

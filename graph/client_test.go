@@ -39,11 +39,17 @@ func newSQLiteStore(t testing.TB) db.Store {
 }
 
 func startAPI(t testing.TB, store db.Store) *apiServer {
+	return startAPIWith(t, store, graph.Options{})
+}
+
+// startAPIWith starts the API with opts; Store and Feed are filled in.
+func startAPIWith(t testing.TB, store db.Store, opts graph.Options) *apiServer {
 	feed, ok := store.(db.ChangeFeed)
 	if !ok {
 		t.Fatalf("%T has no change feed", store)
 	}
-	h := graph.NewHandler(graph.Options{Store: store, Feed: feed})
+	opts.Store, opts.Feed = store, feed
+	h := graph.NewHandler(opts)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	t.Cleanup(h.CloseWebsockets)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph"
 	"github.com/testing-agent/backend/graph/live"
 )
 
@@ -17,6 +18,9 @@ import (
 
 func TestSubscriptions(t *testing.T) {
 	runSubscriptionSuite(t, newSQLiteStore)
+	t.Run("BurstsAreCoalesced", func(t *testing.T) {
+		testBurstsAreCoalesced(t, startAPIWith(t, newSQLiteStore(t), graph.Options{CoalesceWindow: 300 * time.Millisecond}))
+	})
 	// Goroutines are counted on the embedded store only: an in-process
 	// FerretDB grows and shrinks its own with the driver's connection pool.
 	t.Run("OpenAndCloseFreesEverything", func(t *testing.T) {
@@ -291,5 +295,31 @@ func testOpenAndCloseFreesEverything(t *testing.T, api *apiServer) {
 			t.Fatalf("%d goroutines 15 s after closing, baseline %d:\n%.4000s", runtime.NumGoroutine(), baseline, buf[:n])
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// testBurstsAreCoalesced writes 30 renames in a burst, far inside one
+// coalescing window: the subscriber gets far fewer results than writes, and
+// the last one is the final state.
+func testBurstsAreCoalesced(t *testing.T, api *apiServer) {
+	session, flows := createSessionWithFlows(t, api, 1)
+	c := dialWS(t, api.url, transportWS)
+	c.subscribe("s", `subscription($id: ID!) { getTestSession(sessionId: $id) { flows { name } } }`, map[string]any{"id": session.ID})
+	var got liveSession
+	c.nextData("s", &got)
+	const writes = 30
+	for i := range writes {
+		name := fmt.Sprint("burst ", i)
+		if _, err := api.store.UpdateTestFlow(t.Context(), flows[0].ID, db.TestFlowUpdate{Name: &name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	results := 0
+	for got.GetTestSession == nil || got.GetTestSession.Flows[0].Name != fmt.Sprint("burst ", writes-1) {
+		c.nextData("s", &got)
+		results++
+	}
+	if results > writes/3 {
+		t.Errorf("%d writes in a burst gave %d results, want them coalesced", writes, results)
 	}
 }
