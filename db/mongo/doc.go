@@ -12,8 +12,12 @@
 // testSessions documents also carry `flowSeq`, the next flow order to hand
 // out; clients never see it.
 //
-// Every successful write is published to the store's in-process change feed
-// (feed.go); writes of other processes need a change stream, not yet here.
+// Live queries watch the store's change feed (feed.go). On a replica set or
+// sharded cluster it carries one database-level change stream per store,
+// resumed by token across errors (changestream.go), so writes of every
+// process on the database reach them. Elsewhere (standalone servers,
+// FerretDB) each successful write is published in-process, and only this
+// process's writes are seen.
 //
 // # Atomicity
 //

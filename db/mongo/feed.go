@@ -6,16 +6,24 @@ import (
 	"github.com/testing-agent/backend/db"
 )
 
-// The store publishes each write it makes, once the write succeeded, to the
-// watchers of its in-process feed. Writes made by other processes on the
-// same database do not reach it; a change stream (replica sets only) would
-// carry those.
+// Where the deployment has change streams, the store's feed carries the
+// events of one database-level stream (changestream.go): every write to the
+// database, this process's and others'. Elsewhere the store publishes each
+// write it makes, once the write succeeded, and writes made by other
+// processes on the same database do not reach its watchers.
 
-// Watch returns a watcher of the changes this store makes.
+// Watch returns a watcher of the store's feed.
 func (s *Store) Watch() *db.Watcher { return s.feed.Watch() }
 
-// publish hands changes of a successful write to the watchers.
-func (s *Store) publish(changes ...db.Change) { s.feed.Publish(changes...) }
+// publish hands changes of a successful write to the watchers, unless a
+// change stream feeds them: the write arrives through it, and publishing
+// here too would deliver it twice.
+func (s *Store) publish(changes ...db.Change) {
+	if s.stream != nil {
+		return
+	}
+	s.feed.Publish(changes...)
+}
 
 // changeOf describes a change to a document; sessionID is "" for documents
 // of no session (statistics).

@@ -41,8 +41,10 @@ type Store struct {
 	// operations on servers whose single-document updates are not atomic
 	// (see capabilities).
 	serial chan struct{}
-	// feed publishes the store's writes to live queries.
-	feed db.Broadcaster
+	// feed hands changes to live queries: those of the change stream when
+	// stream is set, else the store's own writes.
+	feed   db.Broadcaster
+	stream *changeStream
 	// lastStatsPrune is when expired stats were last deleted by hand
 	// (Unix ms), on deployments without TTL indexes.
 	lastStatsPrune atomic.Int64
@@ -114,12 +116,16 @@ func (s *Store) start(ctx context.Context) error {
 	if err := s.ensureIndexes(ctx); err != nil {
 		return err
 	}
+	if err := s.startLiveFeed(ctx, s.openChangeStream); err != nil {
+		return err
+	}
 	s.opts.Logger.InfoContext(ctx, "mongo: store open",
 		slog.String("server", s.where),
 		slog.String("database", s.opts.Database),
 		slog.Bool("transactions", s.caps.transactions),
 		slog.Bool("ttlIndexes", s.caps.ttlIndexes),
-		slog.Bool("atomicUpdates", s.caps.atomicUpdates))
+		slog.Bool("atomicUpdates", s.caps.atomicUpdates),
+		slog.Bool("changeStream", s.stream != nil))
 	return nil
 }
 
@@ -138,6 +144,9 @@ type capabilities struct {
 	// read-modify-write operations one at a time, which is correct as long
 	// as one store (one process) writes to the database.
 	atomicUpdates bool
+	// changeStreams: a change stream can follow the database (replica sets
+	// and sharded clusters; not standalone servers, not FerretDB v1).
+	changeStreams bool
 }
 
 // helloReply holds the fields of the hello command's reply that say what
@@ -167,6 +176,7 @@ func (s *Store) detectCapabilities(ctx context.Context) (capabilities, error) {
 	return capabilities{
 		transactions:  replicated && reply.LogicalSessionTimeoutMinutes != nil && !s.opts.NoTransactions,
 		atomicUpdates: !ferret,
+		changeStreams: replicated && !ferret && !s.opts.NoChangeStream,
 	}, nil
 }
 
@@ -195,6 +205,9 @@ func (s *Store) Ping(ctx context.Context) error {
 // by the server under the connection's write concern, so it is durable as
 // the deployment defines durable.
 func (s *Store) Close() error {
+	if s.stream != nil {
+		s.stream.Close()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := s.client.Disconnect(ctx); err != nil && !errors.Is(err, mongo.ErrClientDisconnected) {

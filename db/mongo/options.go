@@ -29,6 +29,12 @@ type Options struct {
 	// the deployment supports transactions (tests use it to cover both paths
 	// on one server).
 	NoTransactions bool
+	// NoChangeStream makes live updates come from the store's own writes,
+	// published as they succeed, even where the deployment has change
+	// streams; they then miss other processes' writes. Tests use it where
+	// they expect a write's change the moment the write returns (a stream
+	// delivers it a little later).
+	NoChangeStream bool
 	// Logger receives the store's few log lines; nil means slog.Default().
 	Logger *slog.Logger
 }
