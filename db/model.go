@@ -72,7 +72,12 @@ type TestSession struct {
 	CompletedAt    *time.Time
 	TotalFlows     int // number of flows the session has
 	CompletedFlows int // number of its flows whose status is completed
-	Metadata       *SessionMetadata
+	FailedFlows    int // number of its flows whose status is failed
+	// RunFlows is how many flows the current (or last) run set out to run:
+	// the approved flows when it started, plus flows retried since.
+	// Progress is (CompletedFlows+FailedFlows)/RunFlows.
+	RunFlows int
+	Metadata *SessionMetadata
 }
 
 // SessionMetadata is the seed's optional metadata object. Durations are in
@@ -99,7 +104,31 @@ type TestFlow struct {
 	CompletedAt *time.Time
 	DurationMs  *int64
 	Error       *string
+	// Queued is true from the moment a run takes the flow until it ends.
+	Queued bool
+	// Attempts counts the runs that claimed the flow.
+	Attempts int
+	// Steps are the results of the last run's steps, in order.
+	Steps []StepResult
 }
+
+// StepResult is the outcome of one step of a run.
+type StepResult struct {
+	Line       int    // line in the instructions
+	Source     string // the step as written
+	Status     string // "passed" or "failed"
+	DurationMs int64
+	Error      *string
+	// ScreenshotID names an artifact: a failed step's screenshot, or what
+	// a screenshot step took.
+	ScreenshotID *string
+}
+
+// Step statuses.
+const (
+	StepPassed = "passed"
+	StepFailed = "failed"
+)
 
 // BrowserSession is one browser context as the UI shows it (collection browserSessions).
 type BrowserSession struct {

@@ -20,6 +20,7 @@ type Store interface {
 	BrowserSessionStore
 	LogStore
 	StatsStore
+	RunStore
 
 	// Ping reports whether the store can serve requests.
 	Ping(ctx context.Context) error

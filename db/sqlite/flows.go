@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -10,7 +11,7 @@ import (
 )
 
 const flowColumns = `id, sessionId, name, description, instructions, approved, status, ord,
-	createdAt, startedAt, completedAt, durationMs, error`
+	createdAt, startedAt, completedAt, durationMs, error, queuedAt IS NOT NULL, attempts, steps`
 
 func scanFlow(row interface{ Scan(...any) error }) (*db.TestFlow, error) {
 	var (
@@ -19,10 +20,16 @@ func scanFlow(row interface{ Scan(...any) error }) (*db.TestFlow, error) {
 		startedAt, completedAt sql.NullInt64
 		durationMs             sql.NullInt64
 		flowError              sql.NullString
+		stepsJSON              sql.NullString
 	)
 	if err := row.Scan(&f.ID, &f.SessionID, &f.Name, &f.Description, &f.Instructions, &f.Approved,
-		&f.Status, &f.Order, &createdAt, &startedAt, &completedAt, &durationMs, &flowError); err != nil {
+		&f.Status, &f.Order, &createdAt, &startedAt, &completedAt, &durationMs, &flowError, &f.Queued, &f.Attempts, &stepsJSON); err != nil {
 		return nil, err
+	}
+	if stepsJSON.Valid {
+		if err := json.Unmarshal([]byte(stepsJSON.String), &f.Steps); err != nil {
+			return nil, fmt.Errorf("decode step results: %w", err)
+		}
 	}
 	f.CreatedAt = fromMillis(createdAt)
 	f.StartedAt = timePtr(startedAt)
@@ -149,6 +156,9 @@ func getChangeableFlow(ctx context.Context, tx queryer, id, action string) (*db.
 	if f.Status == db.FlowRunning {
 		return nil, db.Errorf(db.ErrConflict, "test flow %s is running: cancel its session before you %s it", id, action)
 	}
+	if f.Queued && action != "edit" {
+		return nil, db.Errorf(db.ErrConflict, "test flow %s is queued to run: cancel its session before you %s it", id, action)
+	}
 	return f, nil
 }
 
@@ -230,13 +240,10 @@ func (s *Store) DeleteTestFlow(ctx context.Context, id string) (*db.TestSession,
 		if _, err := tx.ExecContext(ctx, `DELETE FROM testFlows WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete test flow: %w", err)
 		}
-		completed := 0
-		if f.Status == db.FlowCompleted {
-			completed = 1
-		}
+		completed, failed := outcomeCounts(f.Status)
 		if _, err := tx.ExecContext(ctx,
-			`UPDATE testSessions SET totalFlows = totalFlows - 1, completedFlows = completedFlows - ? WHERE id = ?`,
-			completed, f.SessionID); err != nil {
+			`UPDATE testSessions SET totalFlows = totalFlows - 1, completedFlows = completedFlows - ?, failedFlows = failedFlows - ? WHERE id = ?`,
+			completed, failed, f.SessionID); err != nil {
 			return fmt.Errorf("update session totals: %w", err)
 		}
 		tx.changed(db.CollTestFlows, db.ChangeDelete, id, f.SessionID)

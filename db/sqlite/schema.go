@@ -1,8 +1,11 @@
 package sqlite
 
-// schemaVersion is stored in PRAGMA user_version; bump it with a migration
-// step in migrate when the schema changes.
-const schemaVersion = 1
+// migrations[i] brings the schema from version i to i+1; PRAGMA
+// user_version holds the version a database is at. Append, never edit.
+var migrations = []string{schemaV1, schemaV2}
+
+// schemaVersion is the version this code expects.
+var schemaVersion = len(migrations)
 
 // The tables carry the seed's collection names. Times are Unix milliseconds
 // (UTC), which sort and range like BSON dates. IDs are ObjectID hex strings.
@@ -84,4 +87,31 @@ CREATE TABLE systemStats (
 	subscribers         INTEGER
 );
 CREATE INDEX systemStats_time ON systemStats (timestamp DESC, id DESC);
+`
+
+// schemaV2 adds what runs need: progress counters, claims with leases, step
+// results, and artifacts (screenshots).
+const schemaV2 = `
+ALTER TABLE testSessions ADD COLUMN failedFlows INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE testSessions ADD COLUMN runFlows INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE testFlows ADD COLUMN queuedAt INTEGER;
+ALTER TABLE testFlows ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE testFlows ADD COLUMN steps TEXT;
+ALTER TABLE testFlows ADD COLUMN leaseOwner TEXT;
+ALTER TABLE testFlows ADD COLUMN leaseExpires INTEGER;
+CREATE INDEX testFlows_queue ON testFlows (queuedAt, ord) WHERE queuedAt IS NOT NULL AND status = 'pending';
+CREATE INDEX testFlows_leases ON testFlows (leaseExpires) WHERE status = 'running';
+
+CREATE TABLE artifacts (
+	id           TEXT PRIMARY KEY,
+	sessionId    TEXT NOT NULL,
+	flowId       TEXT NOT NULL,
+	name         TEXT NOT NULL,
+	contentType  TEXT NOT NULL,
+	size         INTEGER NOT NULL,
+	createdAt    INTEGER NOT NULL,
+	data         BLOB NOT NULL
+);
+CREATE INDEX artifacts_session ON artifacts (sessionId);
 `

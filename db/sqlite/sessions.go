@@ -10,7 +10,7 @@ import (
 )
 
 const sessionColumns = `id, name, prompt, status, createdAt, startedAt, completedAt,
-	totalFlows, completedFlows, estimatedDuration, actualDuration, errorMessage`
+	totalFlows, completedFlows, failedFlows, runFlows, estimatedDuration, actualDuration, errorMessage`
 
 func scanSession(row interface{ Scan(...any) error }) (*db.TestSession, error) {
 	var (
@@ -21,7 +21,7 @@ func scanSession(row interface{ Scan(...any) error }) (*db.TestSession, error) {
 		errorMessage           sql.NullString
 	)
 	if err := row.Scan(&s.ID, &s.Name, &s.Prompt, &s.Status, &createdAt, &startedAt, &completedAt,
-		&s.TotalFlows, &s.CompletedFlows, &estimated, &actual, &errorMessage); err != nil {
+		&s.TotalFlows, &s.CompletedFlows, &s.FailedFlows, &s.RunFlows, &estimated, &actual, &errorMessage); err != nil {
 		return nil, err
 	}
 	s.CreatedAt = fromMillis(createdAt)
@@ -139,8 +139,8 @@ func (s *Store) DeleteTestSession(ctx context.Context, id string) (*db.DeletedSe
 		if deleted.FlowIDs, err = flowIDs(ctx, tx, id); err != nil {
 			return err
 		}
-		var counts [4]int64
-		for i, table := range []string{"testFlows", "browserSessions", "executionLogs", "testSessions"} {
+		var counts [5]int64
+		for i, table := range []string{"testFlows", "browserSessions", "executionLogs", "artifacts", "testSessions"} {
 			column := "sessionId"
 			if table == "testSessions" {
 				column = "id"

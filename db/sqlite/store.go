@@ -115,19 +115,22 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.writer.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	switch {
-	case version == schemaVersion:
-		return nil
-	case version > schemaVersion:
+	if version > schemaVersion {
 		return fmt.Errorf("the data directory holds schema version %d, newer than this server's %d: upgrade the server", version, schemaVersion)
 	}
-	return s.inTx(ctx, func(tx *writeTx) error {
-		if _, err := tx.ExecContext(ctx, schemaV1); err != nil {
-			return fmt.Errorf("create schema: %w", err)
+	for ; version < schemaVersion; version++ {
+		err := s.inTx(ctx, func(tx *writeTx) error {
+			if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+				return fmt.Errorf("migrate schema to version %d: %w", version+1, err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1))
+			return err
+		})
+		if err != nil {
+			return err
 		}
-		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
-		return err
-	})
+	}
+	return nil
 }
 
 // Ping checks that the database answers.

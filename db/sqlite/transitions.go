@@ -73,12 +73,7 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 		if !slices.Contains(from, flow.Status) {
 			return db.Errorf(db.ErrConflict, "test flow %s is %s, so it cannot become %s", id, flow.Status, to)
 		}
-		completedDelta := 0
-		if to == db.FlowCompleted && flow.Status != db.FlowCompleted {
-			completedDelta = 1
-		} else if flow.Status == db.FlowCompleted && to != db.FlowCompleted {
-			completedDelta = -1
-		}
+		from := flow.Status
 		flow.Status = to
 		flow.StartedAt, flow.CompletedAt = runTimes(string(to), flow.StartedAt, flow.CompletedAt)
 		if _, err := tx.ExecContext(ctx, `UPDATE testFlows SET status = ?, startedAt = ?, completedAt = ? WHERE id = ?`,
@@ -86,17 +81,39 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 			return fmt.Errorf("update flow status: %w", err)
 		}
 		tx.changed(db.CollTestFlows, db.ChangeUpdate, id, flow.SessionID)
-		if completedDelta != 0 {
-			if _, err := tx.ExecContext(ctx, `UPDATE testSessions SET completedFlows = completedFlows + ? WHERE id = ?`,
-				completedDelta, flow.SessionID); err != nil {
-				return fmt.Errorf("update session progress: %w", err)
-			}
-			tx.changed(db.CollTestSessions, db.ChangeUpdate, flow.SessionID, flow.SessionID)
-		}
-		return nil
+		return countOutcome(ctx, tx, flow.SessionID, from, to)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return flow, nil
+}
+
+// outcomeCounts says how a flow of status st counts in its session's
+// completedFlows and failedFlows.
+func outcomeCounts(st db.FlowStatus) (completed, failed int) {
+	switch st {
+	case db.FlowCompleted:
+		return 1, 0
+	case db.FlowFailed:
+		return 0, 1
+	}
+	return 0, 0
+}
+
+// countOutcome keeps a session's completedFlows and failedFlows in step
+// with one of its flows going from status from to status to.
+func countOutcome(ctx context.Context, tx *writeTx, sessionID string, from, to db.FlowStatus) error {
+	oldCompleted, oldFailed := outcomeCounts(from)
+	newCompleted, newFailed := outcomeCounts(to)
+	dc, df := newCompleted-oldCompleted, newFailed-oldFailed
+	if dc == 0 && df == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE testSessions SET completedFlows = completedFlows + ?, failedFlows = failedFlows + ? WHERE id = ?`,
+		dc, df, sessionID); err != nil {
+		return fmt.Errorf("update session progress: %w", err)
+	}
+	tx.changed(db.CollTestSessions, db.ChangeUpdate, sessionID, sessionID)
+	return nil
 }

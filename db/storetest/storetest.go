@@ -73,6 +73,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"Concurrency", testConcurrency},
 		{"ChangeFeed", testChangeFeed},
 		{"LastExecutionLog", testLastExecutionLog},
+		{"Runs", testRuns},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
