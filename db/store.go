@@ -70,6 +70,9 @@ type FlowStore interface {
 // BrowserSessionStore keeps browser sessions.
 type BrowserSessionStore interface {
 	CreateBrowserSession(ctx context.Context, in NewBrowserSession) (*BrowserSession, error)
+	// UpdateBrowserSession sets a browser session's status (and metadata,
+	// when not nil) and stamps lastActivity now.
+	UpdateBrowserSession(ctx context.Context, id string, status BrowserStatus, metadata *BrowserMetadata) (*BrowserSession, error)
 	// ListBrowserSessions returns a test session's browser sessions, oldest first.
 	ListBrowserSessions(ctx context.Context, sessionID string) ([]*BrowserSession, error)
 }
@@ -223,10 +226,8 @@ func (in NewBrowserSession) Validate() error {
 			return err
 		}
 	}
-	switch in.Status {
-	case BrowserStarting, BrowserReady, BrowserRunning, BrowserIdle, BrowserStopped, BrowserError:
-	default:
-		return Invalidf("status", "browser status %q is not one of starting, ready, running, idle, stopped, error", in.Status)
+	if err := CheckBrowserStatus(in.Status); err != nil {
+		return err
 	}
 	if in.BrowserType == "" || len(in.BrowserType) > MaxBrowserTypeLength {
 		return Invalidf("browserType", "browserType must be 1 to %d characters", MaxBrowserTypeLength)
@@ -392,4 +393,13 @@ func ValidateTransition[S interface {
 		return Invalidf("to", "status %q is not a known status", to)
 	}
 	return nil
+}
+
+// CheckBrowserStatus returns an ErrInvalid error unless st is a browser status.
+func CheckBrowserStatus(st BrowserStatus) error {
+	switch st {
+	case BrowserStarting, BrowserReady, BrowserRunning, BrowserIdle, BrowserStopped, BrowserError:
+		return nil
+	}
+	return Invalidf("status", "browser status %q is not one of starting, ready, running, idle, stopped, error", st)
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/testing-agent/backend/db"
@@ -65,9 +66,70 @@ func (s *Store) ListBrowserSessions(ctx context.Context, sessionID string) ([]*d
 	if err := db.CheckID("sessionId", sessionID); err != nil {
 		return nil, err
 	}
-	rows, err := s.reader.QueryContext(ctx, `SELECT id, sessionId, flowId, status, browserType, startedAt,
+	list, err := listBrowserSessions(ctx, s.reader, `sessionId = ?`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		if err := sessionExists(ctx, s.reader, sessionID); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// UpdateBrowserSession sets a browser session's status (and metadata) and
+// stamps its activity.
+func (s *Store) UpdateBrowserSession(ctx context.Context, id string, status db.BrowserStatus, metadata *db.BrowserMetadata) (*db.BrowserSession, error) {
+	if err := db.CheckID("browserSessionId", id); err != nil {
+		return nil, err
+	}
+	if err := db.CheckBrowserStatus(status); err != nil {
+		return nil, err
+	}
+	var updated *db.BrowserSession
+	err := s.inTx(ctx, func(tx *writeTx) error {
+		var sessionID string
+		err := tx.QueryRowContext(ctx, `SELECT sessionId FROM browserSessions WHERE id = ?`, id).Scan(&sessionID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("browser session", id)
+		}
+		if err != nil {
+			return fmt.Errorf("look up browser session: %w", err)
+		}
+		set, args := `status = ?, lastActivity = ?`, []any{status, millis(db.Now())}
+		if m := metadata; m != nil {
+			var width, height sql.NullInt64
+			if m.Viewport != nil {
+				width = sql.NullInt64{Int64: int64(m.Viewport.Width), Valid: true}
+				height = sql.NullInt64{Int64: int64(m.Viewport.Height), Valid: true}
+			}
+			set += `, hasMetadata = 1, version = ?, userAgent = ?, viewportWidth = ?, viewportHeight = ?`
+			args = append(args, m.Version, m.UserAgent, width, height)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE browserSessions SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
+			return fmt.Errorf("update browser session: %w", err)
+		}
+		tx.changed(db.CollBrowserSessions, db.ChangeUpdate, id, sessionID)
+		list, err := listBrowserSessions(ctx, tx, `id = ?`, id)
+		if err != nil {
+			return err
+		}
+		updated = list[0]
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return updated, nil
+}
+
+// listBrowserSessions returns the browser sessions matching a condition,
+// oldest first.
+func listBrowserSessions(ctx context.Context, q queryer, where string, args ...any) ([]*db.BrowserSession, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, sessionId, flowId, status, browserType, startedAt,
 		lastActivity, hasMetadata, version, userAgent, viewportWidth, viewportHeight
-		FROM browserSessions WHERE sessionId = ? ORDER BY startedAt, id`, sessionID)
+		FROM browserSessions WHERE `+where+` ORDER BY startedAt, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list browser sessions: %w", err)
 	}
@@ -97,13 +159,5 @@ func (s *Store) ListBrowserSessions(ctx context.Context, sessionID string) ([]*d
 		}
 		list = append(list, &b)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list browser sessions: %w", err)
-	}
-	if len(list) == 0 {
-		if err := sessionExists(ctx, s.reader, sessionID); err != nil {
-			return nil, err
-		}
-	}
-	return list, nil
+	return list, rows.Err()
 }

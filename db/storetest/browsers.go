@@ -166,3 +166,37 @@ func testBrowserSessions(t *testing.T, open func(t *testing.T) db.Store) {
 		wantCode(t, err, db.ErrNotFound, "ListBrowserSessions(unknown session)")
 	})
 }
+
+func testUpdateBrowserSession(t *testing.T, open func(t *testing.T) db.Store) {
+	s := open(t)
+	c := ctx(t)
+	session := mustSession(t, s, "browsers", "")
+	b := mustBrowser(t, s, db.NewBrowserSession{SessionID: session.ID, Status: db.BrowserStarting, BrowserType: "chromium"})
+	w := begin()
+	meta := &db.BrowserMetadata{Version: "Chromium 156", UserAgent: "Mozilla/5.0 (X11)", Viewport: &db.Viewport{Width: 1280, Height: 720}}
+	got, err := s.UpdateBrowserSession(c, b.ID, db.BrowserReady, meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = w.end()
+	if got.Status != db.BrowserReady || got.Metadata == nil || *got.Metadata.Viewport != *meta.Viewport || got.Metadata.Version != meta.Version {
+		t.Errorf("updated = %+v, want ready with the metadata", got)
+	}
+	w.checkNow(t, "lastActivity", got.LastActivity)
+	if !got.StartedAt.Equal(b.StartedAt) {
+		t.Errorf("startedAt changed from %v to %v", b.StartedAt, got.StartedAt)
+	}
+	// Without metadata, the metadata stays.
+	if got, err = s.UpdateBrowserSession(c, b.ID, db.BrowserStopped, nil); err != nil || got.Status != db.BrowserStopped || got.Metadata == nil || got.Metadata.UserAgent != meta.UserAgent {
+		t.Errorf("UpdateBrowserSession(stopped, nil) = %+v, %v; want stopped, metadata kept", got, err)
+	}
+	if list := mustListBrowsers(t, s, session.ID); len(list) != 1 || list[0].Status != db.BrowserStopped {
+		t.Errorf("listed %+v, want the one stopped browser session", list)
+	}
+	_, err = s.UpdateBrowserSession(c, db.NewID(), db.BrowserReady, nil)
+	wantCode(t, err, db.ErrNotFound, "UpdateBrowserSession of an unknown ID")
+	_, err = s.UpdateBrowserSession(c, b.ID, "flying", nil)
+	wantCode(t, err, db.ErrInvalid, "UpdateBrowserSession to an unknown status")
+	_, err = s.UpdateBrowserSession(c, "x", db.BrowserReady, nil)
+	wantCode(t, err, db.ErrInvalid, "UpdateBrowserSession with a malformed ID")
+}

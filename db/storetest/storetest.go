@@ -74,6 +74,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"ChangeFeed", testChangeFeed},
 		{"LastExecutionLog", testLastExecutionLog},
 		{"Runs", testRuns},
+		{"UpdateBrowserSession", testUpdateBrowserSession},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
