@@ -10,11 +10,11 @@ import (
 )
 
 // SetFlowsApproved approves or unapproves flows, all or none. Steps: read
-// all the flows and refuse (changing nothing) if one is unknown, orphaned or
-// running; then update them with "not running" in the filter. Without
-// transactions a flow may start running between the two steps; the update
-// then matches fewer flows, and the flows it did change are set back before
-// the call reports the conflict.
+// all the flows and refuse (changing nothing) if one is unknown, orphaned,
+// running or queued; then update them with "not running, not queued" in the
+// filter. Without transactions a flow may start running or be queued
+// between the two steps; the update then matches fewer flows, and the flows
+// it did change are set back before the call reports the conflict.
 func (s *Store) SetFlowsApproved(ctx context.Context, ids []string, approved bool) ([]*db.TestFlow, error) {
 	if err := db.ValidateFlowIDs(ids); err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (s *Store) SetFlowsApproved(ctx context.Context, ids []string, approved boo
 		}
 		inIDs := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: unique}}}}
 		res, err := s.flows.UpdateMany(ctx,
-			append(inIDs, notRunning),
+			append(inIDs, notRunning, notQueued),
 			bson.D{{Key: "$set", Value: bson.D{{Key: "approved", Value: approved}}}})
 		if err != nil {
 			return internal("set flows approved", err)
@@ -71,7 +71,7 @@ func (s *Store) SetFlowsApproved(ctx context.Context, ids []string, approved boo
 
 // loadFlowsForApproval reads the flows and checks, naming the first flow
 // that fails, that every one exists (in the order asked), belongs to a live
-// session, and is not running.
+// session, and is neither running nor queued.
 func (s *Store) loadFlowsForApproval(ctx context.Context, oids []bson.ObjectID, unique bson.A) (map[bson.ObjectID]flowDoc, error) {
 	var docs []flowDoc
 	filter := bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: unique}}}}
@@ -91,8 +91,11 @@ func (s *Store) loadFlowsForApproval(ctx context.Context, oids []bson.ObjectID, 
 		return nil, err
 	}
 	for _, oid := range oids {
-		if byID[oid].Status == db.FlowRunning {
+		switch f := byID[oid]; {
+		case f.Status == db.FlowRunning:
 			return nil, flowRunning(oid.Hex(), "approve or unapprove")
+		case f.QueuedAt != nil:
+			return nil, flowQueued(oid.Hex(), "approve or unapprove")
 		}
 	}
 	return byID, nil
@@ -115,5 +118,5 @@ func (s *Store) undoApproval(ctx context.Context, before map[bson.ObjectID]flowD
 			return internal("undo a partial approval", err)
 		}
 	}
-	return db.Errorf(db.ErrConflict, "a flow started running or was deleted while approving; nothing changed, try again")
+	return db.Errorf(db.ErrConflict, "a flow started running, was queued or was deleted while approving; nothing changed, try again")
 }

@@ -2,8 +2,10 @@ package mongo
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/testing-agent/backend/db"
@@ -65,4 +67,42 @@ func (s *Store) ListBrowserSessions(ctx context.Context, sessionID string) ([]*d
 		out[i] = docs[i].toDomain()
 	}
 	return out, nil
+}
+
+// UpdateBrowserSession sets a browser session's status, and its metadata
+// when given, and stamps its activity: one update of one document. A
+// browser session whose test session is gone (left by a crash during a
+// cascade delete) does not exist.
+func (s *Store) UpdateBrowserSession(ctx context.Context, id string, status db.BrowserStatus, metadata *db.BrowserMetadata) (*db.BrowserSession, error) {
+	oid, err := parseID("browserSessionId", id)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.CheckBrowserStatus(status); err != nil {
+		return nil, err
+	}
+	set := bson.D{{Key: "status", Value: status}, {Key: "lastActivity", Value: db.Now()}}
+	if metadata != nil {
+		set = append(set, bson.E{Key: "metadata", Value: newBrowserMetadataDoc(metadata)})
+	}
+	var doc browserSessionDoc
+	err = s.browsers.FindOneAndUpdate(ctx,
+		bson.D{{Key: "_id", Value: oid}},
+		bson.D{{Key: "$set", Value: set}},
+		options.FindOneAndUpdate().SetReturnDocument(options.After),
+	).Decode(&doc)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, browserSessionNotFound(id)
+	}
+	if err != nil {
+		return nil, internal("update browser session", err)
+	}
+	if err := s.requireSession(ctx, doc.SessionID); err != nil {
+		if db.ErrorCode(err) == db.ErrNotFound {
+			return nil, browserSessionNotFound(id)
+		}
+		return nil, err
+	}
+	s.publish(changeOf(db.CollBrowserSessions, db.ChangeUpdate, oid, doc.SessionID.Hex()))
+	return doc.toDomain(), nil
 }

@@ -12,6 +12,15 @@
 // testSessions documents also carry `flowSeq`, the next flow order to hand
 // out; clients never see it.
 //
+// Runs (run.go) keep their state on the flows: `queuedAt` (set while a run
+// holds the flow, waiting or running), `attempts`, `steps` (one
+// subdocument per step) and, while a worker runs the flow, `leaseOwner`
+// and `leaseExpires`; sessions count `failedFlows` and `runFlows`.
+// Documents written before runs existed lack these fields and read as
+// zero. Artifacts (screenshots) are files in the GridFS bucket `artifacts`
+// (collections artifacts.files and artifacts.chunks), with metadata
+// sessionId, flowId, name and contentType; FerretDB v1 serves GridFS too.
+//
 // Live queries watch the store's change feed (feed.go). On a replica set or
 // sharded cluster it carries one database-level change stream per store,
 // resumed by token across errors (changestream.go), so writes of every
@@ -34,6 +43,14 @@
 // by the flows of an interrupted call); clients cannot reach the orphans, and
 // the methods that meet them treat them as absent. Each method's comment says
 // what its steps are.
+//
+// A run's steps follow the same rules. ClaimFlow is one findAndModify, so
+// concurrent workers of any number of processes never take the same flow;
+// RenewLease and FinishFlow name the worker in their filter; a session ends
+// by an update filtered on "running", so of two finishers who both see no
+// flow left only one ends it. Where a crash between two steps leaves a
+// session running with nothing queued, CancelRun ends it. GridFS writes
+// (artifacts) never run in a transaction.
 //
 // FerretDB v1 lacks more than transactions: its findAndModify and update
 // read a document and write it back with nothing in between, so neither $inc

@@ -2,6 +2,7 @@ package mongo
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -23,6 +24,8 @@ type sessionDoc struct {
 	CompletedAt    *time.Time          `bson:"completedAt,omitempty"`
 	TotalFlows     int64               `bson:"totalFlows"`
 	CompletedFlows int64               `bson:"completedFlows"`
+	FailedFlows    int64               `bson:"failedFlows"`
+	RunFlows       int64               `bson:"runFlows"`
 	Metadata       *sessionMetadataDoc `bson:"metadata,omitempty"`
 	// FlowSeq is the next flow order to hand out. It only grows, so orders
 	// stay unique even when flows are deleted or a crash skips a block.
@@ -46,8 +49,12 @@ func (d *sessionDoc) toDomain() *db.TestSession {
 		CompletedAt:    utcPtr(d.CompletedAt),
 		TotalFlows:     int(d.TotalFlows),
 		CompletedFlows: int(d.CompletedFlows),
+		FailedFlows:    int(d.FailedFlows),
+		RunFlows:       int(d.RunFlows),
 	}
-	if m := d.Metadata; m != nil {
+	// A run's end unsets fields inside metadata, which can leave it empty:
+	// that reads as no metadata, as in every backend.
+	if m := d.Metadata; m != nil && (m.EstimatedDuration != nil || m.ActualDuration != nil || m.ErrorMessage != nil) {
 		s.Metadata = &db.SessionMetadata{
 			EstimatedDuration: m.EstimatedDuration,
 			ActualDuration:    m.ActualDuration,
@@ -71,9 +78,50 @@ type flowDoc struct {
 	CompletedAt  *time.Time    `bson:"completedAt,omitempty"`
 	DurationMs   *int64        `bson:"durationMs,omitempty"`
 	Error        *string       `bson:"error,omitempty"`
+	// Run state (run.go). A flow is queued while queuedAt is set (absent
+	// or null otherwise); leaseOwner and leaseExpires are set while a
+	// worker runs it. Documents written before runs existed lack them all.
+	QueuedAt     *time.Time `bson:"queuedAt,omitempty"`
+	Attempts     int64      `bson:"attempts"`
+	Steps        []stepDoc  `bson:"steps,omitempty"`
+	LeaseOwner   *string    `bson:"leaseOwner,omitempty"`
+	LeaseExpires *time.Time `bson:"leaseExpires,omitempty"`
+}
+
+// stepDoc is one step's result; screenshotId references an artifact.
+type stepDoc struct {
+	Line         int64          `bson:"line"`
+	Source       string         `bson:"source"`
+	Status       string         `bson:"status"`
+	DurationMs   int64          `bson:"durationMs"`
+	Error        *string        `bson:"error,omitempty"`
+	ScreenshotID *bson.ObjectID `bson:"screenshotId,omitempty"`
+}
+
+// newStepDocs converts a run's step results; a screenshot ID that is not
+// an artifact's ID is refused.
+func newStepDocs(steps []db.StepResult) ([]stepDoc, error) {
+	out := make([]stepDoc, len(steps))
+	for i, st := range steps {
+		shot, err := parseOptionalID(fmt.Sprintf("steps[%d].screenshotId", i), st.ScreenshotID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = stepDoc{Line: int64(st.Line), Source: st.Source, Status: st.Status,
+			DurationMs: st.DurationMs, Error: st.Error, ScreenshotID: shot}
+	}
+	return out, nil
 }
 
 func (d *flowDoc) toDomain() *db.TestFlow {
+	var steps []db.StepResult
+	if len(d.Steps) > 0 {
+		steps = make([]db.StepResult, len(d.Steps))
+		for i, st := range d.Steps {
+			steps[i] = db.StepResult{Line: int(st.Line), Source: st.Source, Status: st.Status,
+				DurationMs: st.DurationMs, Error: st.Error, ScreenshotID: hexOf(st.ScreenshotID)}
+		}
+	}
 	return &db.TestFlow{
 		ID:           d.ID.Hex(),
 		SessionID:    d.SessionID.Hex(),
@@ -88,6 +136,9 @@ func (d *flowDoc) toDomain() *db.TestFlow {
 		CompletedAt:  utcPtr(d.CompletedAt),
 		DurationMs:   d.DurationMs,
 		Error:        d.Error,
+		Queued:       d.QueuedAt != nil,
+		Attempts:     int(d.Attempts),
+		Steps:        steps,
 	}
 }
 
@@ -208,6 +259,35 @@ func (d *systemStatsDoc) toDomain() *db.SystemStats {
 		}
 	}
 	return s
+}
+
+// artifactFileDoc is an artifact's files document in the GridFS bucket
+// (artifacts.go): the driver writes _id, length, chunkSize, uploadDate and
+// filename (the artifact's name), the store its metadata.
+type artifactFileDoc struct {
+	ID         bson.ObjectID       `bson:"_id"`
+	Length     int64               `bson:"length"`
+	UploadDate time.Time           `bson:"uploadDate"`
+	Metadata   artifactMetadataDoc `bson:"metadata"`
+}
+
+type artifactMetadataDoc struct {
+	SessionID   bson.ObjectID `bson:"sessionId"`
+	FlowID      bson.ObjectID `bson:"flowId"`
+	Name        string        `bson:"name"`
+	ContentType string        `bson:"contentType"`
+}
+
+func (d *artifactFileDoc) toDomain() *db.Artifact {
+	return &db.Artifact{
+		ID:          d.ID.Hex(),
+		SessionID:   d.Metadata.SessionID.Hex(),
+		FlowID:      d.Metadata.FlowID.Hex(),
+		Name:        d.Metadata.Name,
+		ContentType: d.Metadata.ContentType,
+		Size:        int(d.Length),
+		CreatedAt:   utc(d.UploadDate),
+	}
 }
 
 // storedTime is t as a BSON date holds it: UTC, whole milliseconds.

@@ -57,3 +57,19 @@ func flowNotFound(id string) error {
 func flowRunning(id, verb string) error {
 	return db.Errorf(db.ErrConflict, "test flow %s is running: cancel its session's run before you %s it", id, verb)
 }
+
+func flowQueued(id, verb string) error {
+	return db.Errorf(db.ErrConflict, "test flow %s is queued to run: cancel its session's run before you %s it", id, verb)
+}
+
+func notRunningUnder(flowID, worker string) error {
+	return db.Errorf(db.ErrConflict, "test flow %s is no longer running under worker %s", flowID, worker)
+}
+
+func artifactNotFound(id string) error {
+	return db.Errorf(db.ErrNotFound, "artifact %s does not exist", id)
+}
+
+func browserSessionNotFound(id string) error {
+	return db.Errorf(db.ErrNotFound, "browser session %s does not exist", id)
+}

@@ -191,6 +191,11 @@ func (s *Store) requireFlowSessions(ctx context.Context, flows []flowDoc) error 
 // notRunning is the filter clause that guards writes to idle flows.
 var notRunning = bson.E{Key: "status", Value: bson.D{{Key: "$ne", Value: db.FlowRunning}}}
 
+// notQueued is the filter clause that keeps a run's flows from being
+// approved, unapproved or deleted while the run holds them; they may still
+// be edited. It matches a missing queuedAt too.
+var notQueued = bson.E{Key: "queuedAt", Value: nil}
+
 // UpdateTestFlow edits a flow's texts unless it is running. The status
 // check is part of the update's filter, so a flow that starts running
 // concurrently is never edited.
@@ -232,22 +237,30 @@ func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUp
 	return doc.toDomain(), nil
 }
 
-// whyFlowNotChanged explains why a write guarded by notRunning matched nothing.
+// whyFlowNotChanged explains why a write guarded by notRunning (and
+// notQueued) matched nothing.
 func (s *Store) whyFlowNotChanged(ctx context.Context, oid bson.ObjectID, verb string) error {
-	exists, err := s.exists(ctx, s.flows, bson.D{{Key: "_id", Value: oid}})
-	if err != nil {
+	var doc flowDoc
+	err := s.flows.FindOne(ctx, bson.D{{Key: "_id", Value: oid}}).Decode(&doc)
+	switch {
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return flowNotFound(oid.Hex())
+	case err != nil:
 		return internal("look up test flow", err)
-	}
-	if exists { // so it was running
+	case doc.Status == db.FlowRunning:
 		return flowRunning(oid.Hex(), verb)
+	case doc.QueuedAt != nil:
+		return flowQueued(oid.Hex(), verb)
 	}
-	return flowNotFound(oid.Hex())
+	// It was running or queued a moment ago.
+	return db.Errorf(db.ErrConflict, "test flow %s changed while you tried to %s it; try again", oid.Hex(), verb)
 }
 
-// DeleteTestFlow removes a flow that is not running and updates its
-// session's totals. Steps: delete the flow with "not running" in the
-// filter, then $inc the session's totalFlows (and completedFlows) by -1. A
-// crash between them leaves the totals one too high.
+// DeleteTestFlow removes a flow that is neither running nor queued and
+// updates its session's totals. Steps: delete the flow with "not running,
+// not queued" in the filter, then $inc the session's totalFlows (and
+// completedFlows or failedFlows) by -1. A crash between them leaves the
+// totals one too high.
 func (s *Store) DeleteTestFlow(ctx context.Context, id string) (*db.TestSession, error) {
 	oid, err := parseID("flowId", id)
 	if err != nil {
@@ -257,17 +270,14 @@ func (s *Store) DeleteTestFlow(ctx context.Context, id string) (*db.TestSession,
 	err = s.atomically(ctx, func(ctx context.Context) error {
 		session = nil
 		var flow flowDoc
-		err := s.flows.FindOneAndDelete(ctx, bson.D{{Key: "_id", Value: oid}, notRunning}).Decode(&flow)
+		err := s.flows.FindOneAndDelete(ctx, bson.D{{Key: "_id", Value: oid}, notRunning, notQueued}).Decode(&flow)
 		if errors.Is(err, mongo.ErrNoDocuments) {
 			return s.whyFlowNotChanged(ctx, oid, "delete")
 		}
 		if err != nil {
 			return internal("delete test flow", err)
 		}
-		dec := bson.D{{Key: "totalFlows", Value: -1}}
-		if flow.Status == db.FlowCompleted {
-			dec = append(dec, bson.E{Key: "completedFlows", Value: -1})
-		}
+		dec := append(bson.D{{Key: "totalFlows", Value: -1}}, outcomeDelta(flow.Status, db.FlowPending)...)
 		var doc sessionDoc
 		err = s.sessions.FindOneAndUpdate(ctx,
 			bson.D{{Key: "_id", Value: flow.SessionID}},

@@ -37,6 +37,10 @@ func (s *Store) indexes() []index {
 		// ListTestFlows; unique, so a bug in order allocation cannot give two
 		// flows one position.
 		{s.flows, "sessionId_1_order_1", asc("sessionId", "order"), true},
+		// ClaimFlow: the oldest queued pending flow, by (queuedAt, order).
+		{s.flows, "status_1_queuedAt_1_order_1", asc("status", "queuedAt", "order"), false},
+		// RecoverExpiredLeases: running flows whose lease has ended.
+		{s.flows, "status_1_leaseExpires_1", asc("status", "leaseExpires"), false},
 		// ListBrowserSessions: a session's, oldest first.
 		{s.browsers, "sessionId_1_startedAt_1__id_1", asc("sessionId", "startedAt", "_id"), false},
 		// ListExecutionLogs, with and without its filters, and the cascade delete.
@@ -45,6 +49,13 @@ func (s *Store) indexes() []index {
 		{s.logs, "sessionId_1_level_1_timestamp_1__id_1", asc("sessionId", "level", "timestamp", "_id"), false},
 		// ListSystemStats: newest first; also serves pruning where TTL is missing.
 		{s.stats, "timestamp_-1__id_-1", bson.D{{Key: "timestamp", Value: -1}, {Key: "_id", Value: -1}}, false},
+		// The cascade delete finds a session's artifacts.
+		{s.artifactFiles, "metadata.sessionId_1", asc("metadata.sessionId"), false},
+		// The indexes the driver's GridFS creates before a bucket's first
+		// upload, under the names and keys it gives them, so it finds them
+		// and concurrent first uploads do not race to create them.
+		{s.artifactFiles, "filename_1_uploadDate_1", asc("filename", "uploadDate"), false},
+		{s.artifactChunks, "files_id_1_n_1", asc("files_id", "n"), true},
 	}
 }
 

@@ -59,7 +59,12 @@ func checkIndexes(t *testing.T, s *Store, retention time.Duration) {
 	t.Helper()
 	want := map[string]map[string]indexSummary{
 		"testSessions": {"createdAt_-1__id_-1": {keys: "createdAt:-1,_id:-1"}},
-		"testFlows":    {"sessionId_1_order_1": {keys: "sessionId:1,order:1", unique: true}},
+		"testFlows": {
+			"sessionId_1_order_1": {keys: "sessionId:1,order:1", unique: true},
+			// ClaimFlow's query and sort, RecoverExpiredLeases' query.
+			"status_1_queuedAt_1_order_1": {keys: "status:1,queuedAt:1,order:1"},
+			"status_1_leaseExpires_1":     {keys: "status:1,leaseExpires:1"},
+		},
 		"browserSessions": {
 			"sessionId_1_startedAt_1__id_1": {keys: "sessionId:1,startedAt:1,_id:1"},
 		},
@@ -69,6 +74,13 @@ func checkIndexes(t *testing.T, s *Store, retention time.Duration) {
 			"sessionId_1_level_1_timestamp_1__id_1":  {keys: "sessionId:1,level:1,timestamp:1,_id:1"},
 		},
 		"systemStats": {"timestamp_-1__id_-1": {keys: "timestamp:-1,_id:-1"}},
+		// The artifacts' GridFS bucket: the cascade delete's lookup, and the
+		// two indexes the driver's GridFS expects.
+		"artifacts.files": {
+			"metadata.sessionId_1":    {keys: "metadata.sessionId:1"},
+			"filename_1_uploadDate_1": {keys: "filename:1,uploadDate:1"},
+		},
+		"artifacts.chunks": {"files_id_1_n_1": {keys: "files_id:1,n:1", unique: true}},
 	}
 	if s.caps.ttlIndexes {
 		seconds := int32(retention.Seconds())

@@ -32,6 +32,10 @@ type Store struct {
 	browsers *mongo.Collection
 	logs     *mongo.Collection
 	stats    *mongo.Collection
+	// artifactFiles and artifactChunks are the GridFS bucket of artifacts
+	// (artifacts.go).
+	artifactFiles  *mongo.Collection
+	artifactChunks *mongo.Collection
 
 	opts Options
 	// where names the server in messages, without credentials.
@@ -96,9 +100,12 @@ func newStore(client *mongo.Client, opts Options, where string) *Store {
 		browsers: database.Collection(browserSessionsCollection),
 		logs:     database.Collection(executionLogsCollection),
 		stats:    database.Collection(systemStatsCollection),
-		opts:     opts,
-		where:    where,
-		serial:   make(chan struct{}, 1),
+		// The names GridFS gives a bucket's two collections.
+		artifactFiles:  database.Collection(artifactBucket + ".files"),
+		artifactChunks: database.Collection(artifactBucket + ".chunks"),
+		opts:           opts,
+		where:          where,
+		serial:         make(chan struct{}, 1),
 	}
 }
 

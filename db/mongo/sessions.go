@@ -73,8 +73,9 @@ var busySessionStatuses = bson.A{db.SessionGenerating, db.SessionRunning}
 // DeleteTestSession removes a session and everything that belongs to it.
 // Steps: delete the session document if it is not busy (from then on the
 // session and all its children are unreachable), then its flows, browser
-// sessions and logs. A crash after the first step leaves unreachable
-// children.
+// sessions and logs, and last, outside any transaction as every GridFS
+// write, its artifacts (see SaveArtifact for one saved meanwhile). A crash
+// after the first step leaves unreachable children.
 func (s *Store) DeleteTestSession(ctx context.Context, id string) (*db.DeletedSession, error) {
 	oid, err := parseID("sessionId", id)
 	if err != nil {
@@ -123,6 +124,9 @@ func (s *Store) DeleteTestSession(ctx context.Context, id string) (*db.DeletedSe
 		changes = append(changes, db.Change{Collection: db.CollTestFlows, Op: db.ChangeDelete, ID: flowID, SessionID: id})
 	}
 	s.publish(append(changes, changeOf(db.CollTestSessions, db.ChangeDelete, oid, id))...)
+	if err := s.deleteSessionArtifacts(ctx, oid); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

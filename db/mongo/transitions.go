@@ -70,10 +70,10 @@ func (s *Store) TransitionTestSession(ctx context.Context, id string, from []db.
 }
 
 // TransitionTestFlow changes a flow's status if it is one of from and keeps
-// its session's completedFlows in step. Steps: update the flow with the
-// allowed statuses in the filter, reading the status it had; then $inc the
-// session's completedFlows if the flow entered or left completed. A crash
-// between them leaves completedFlows off by one.
+// its session's completedFlows and failedFlows in step. Steps: update the
+// flow with the allowed statuses in the filter, reading the status it had;
+// then $inc the session's counters if the flow entered or left completed or
+// failed. A crash between them leaves a counter off by one.
 func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.FlowStatus, to db.FlowStatus) (*db.TestFlow, error) {
 	oid, err := parseID("flowId", id)
 	if err != nil {
@@ -83,11 +83,11 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 		return nil, err
 	}
 	var (
-		flow  *db.TestFlow
-		delta int
+		flow     *db.TestFlow
+		progress bool
 	)
 	err = s.atomically(ctx, func(ctx context.Context) error {
-		flow, delta = nil, 0
+		flow, progress = nil, false
 		update, apply := statusUpdate(string(to), db.Now())
 		var doc flowDoc
 		err := s.flows.FindOneAndUpdate(ctx,
@@ -105,13 +105,7 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 		if err != nil {
 			return internal("change test flow status", err)
 		}
-		switch {
-		case to == db.FlowCompleted && doc.Status != db.FlowCompleted:
-			delta = 1
-		case doc.Status == db.FlowCompleted && to != db.FlowCompleted:
-			delta = -1
-		}
-		if err := s.countCompleted(ctx, doc.SessionID, delta); err != nil {
+		if progress, err = s.countOutcome(ctx, doc.SessionID, doc.Status, to); err != nil {
 			if db.ErrorCode(err) == db.ErrNotFound {
 				// An orphan of an interrupted cascade delete: it does not
 				// exist for clients.
@@ -128,27 +122,9 @@ func (s *Store) TransitionTestFlow(ctx context.Context, id string, from []db.Flo
 		return nil, err
 	}
 	changes := []db.Change{{Collection: db.CollTestFlows, Op: db.ChangeUpdate, ID: flow.ID, SessionID: flow.SessionID}}
-	if delta != 0 { // the session's progress changed too
+	if progress {
 		changes = append(changes, db.Change{Collection: db.CollTestSessions, Op: db.ChangeUpdate, ID: flow.SessionID, SessionID: flow.SessionID})
 	}
 	s.publish(changes...)
 	return flow, nil
-}
-
-// countCompleted adds delta to a session's completedFlows; with delta 0 it
-// only checks that the session exists.
-func (s *Store) countCompleted(ctx context.Context, sessionID bson.ObjectID, delta int) error {
-	if delta == 0 {
-		return s.requireSession(ctx, sessionID)
-	}
-	res, err := s.sessions.UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: sessionID}},
-		bson.D{{Key: "$inc", Value: bson.D{{Key: "completedFlows", Value: delta}}}})
-	if err != nil {
-		return internal("count completed test flows", err)
-	}
-	if res.MatchedCount == 0 {
-		return sessionNotFound(sessionID.Hex())
-	}
-	return nil
 }

@@ -85,7 +85,7 @@ func (s *Store) RetryFlow(ctx context.Context, flowID string) (*db.TestFlow, *db
 		if err != nil {
 			return err
 		}
-		if current.Queued {
+		if current.Queued || current.Status == db.FlowRunning {
 			return db.Errorf(db.ErrConflict, "test flow %s is already queued or running", flowID)
 		}
 		if session, err = getSession(ctx, tx, current.SessionID); err != nil {
@@ -338,8 +338,12 @@ func (s *Store) CancelRun(ctx context.Context, sessionID string) (*db.TestSessio
 		if err := finishSession(ctx, tx, current, db.SessionFailed, sql.NullString{String: db.CancelledMessage, Valid: true}); err != nil {
 			return err
 		}
-		if cancelled, err = listFlowsWhere(ctx, tx, `sessionId = ? AND status = 'failed' AND error = ?`, sessionID, db.CancelledMessage); err != nil {
-			return err
+		for _, f := range running {
+			stopped, err := getFlow(ctx, tx, f.ID)
+			if err != nil {
+				return err
+			}
+			cancelled = append(cancelled, stopped)
 		}
 		session, err = getSession(ctx, tx, sessionID)
 		return err
