@@ -5,9 +5,16 @@ GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -
 
 .PHONY: setup run test generate check-generated lint bench
 
-## setup: fetch the Go modules (the build needs nothing else yet)
+## setup: fetch the Go modules; install Debian's chromium when no Chromium is found
 setup:
 	$(GO) mod download
+	@if [ -n "$$CHROME_BIN" ] && [ -x "$$CHROME_BIN" ]; then :; \
+	elif command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then :; \
+	else \
+		echo "installing Debian's chromium (the executor runs flows in it)"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 ## run: start the server on the embedded store (./data) at http://127.0.0.1:8080
 run: setup

@@ -15,6 +15,7 @@ import (
 	"net/http/pprof"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
 	"github.com/testing-agent/backend/db/sqlite"
+	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
 )
 
@@ -36,6 +38,7 @@ type config struct {
 	DebugAddr       string   // pprof listener; empty means none
 	AllowedOrigins  []string // origins of pages that may open websockets
 	LiveWindow      time.Duration
+	Executor        executor.Options // browsers, timeouts, allowed env
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
 }
@@ -79,16 +82,21 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&logLevel, "log-level", logLevel, "debug, info, warn or error (env LOG_LEVEL)")
 	liveWindow := envOr("LIVE_WINDOW", "50ms")
 	fs.StringVar(&liveWindow, "live-window", liveWindow, "shortest time between two results of one live query; bursts of writes in it become one update (env LIVE_WINDOW)")
+	fs.IntVar(&cfg.Executor.Pool.Browsers, "browsers", envInt(getenv, "BROWSERS", 1), "Chromium processes (env BROWSERS)")
+	fs.IntVar(&cfg.Executor.Pool.ContextsPerBrowser, "contexts-per-browser", envInt(getenv, "CONTEXTS_PER_BROWSER", 2), "flows one Chromium runs at once, each in its own incognito context (env CONTEXTS_PER_BROWSER)")
+	fs.StringVar(&cfg.Executor.Pool.Bin, "chrome-bin", envOr("CHROME_BIN", ""), "Chromium executable; empty looks for chromium on PATH (env CHROME_BIN)")
+	stepTimeout := envOr("STEP_TIMEOUT", "10s")
+	fs.StringVar(&stepTimeout, "step-timeout", stepTimeout, "how long one step may wait for its target or assertion (env STEP_TIMEOUT)")
+	flowTimeout := envOr("FLOW_TIMEOUT", "2m")
+	fs.StringVar(&flowTimeout, "flow-timeout", flowTimeout, "how long one flow may run (env FLOW_TIMEOUT)")
+	allowedEnv := envOr("ALLOWED_ENV", "")
+	fs.StringVar(&allowedEnv, "allowed-env", allowedEnv, "comma-separated environment variables instructions may read as {{env.NAME}} (env ALLOWED_ENV)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
-	for _, o := range strings.Split(origins, ",") {
-		if o = strings.TrimSpace(o); o != "" {
-			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
-		}
-	}
+	cfg.AllowedOrigins = splitList(origins)
 	if err := cfg.LogLevel.UnmarshalText([]byte(logLevel)); err != nil {
 		return config{}, fmt.Errorf("log level %q is not one of debug, info, warn, error", logLevel)
 	}
@@ -97,12 +105,47 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return config{}, fmt.Errorf("live window %q is not a positive duration such as 50ms", liveWindow)
 	}
 	cfg.LiveWindow = window
+	for setting, target := range map[string]*time.Duration{stepTimeout: &cfg.Executor.StepTimeout, flowTimeout: &cfg.Executor.FlowTimeout} {
+		d, err := time.ParseDuration(setting)
+		if err != nil || d <= 0 {
+			return config{}, fmt.Errorf("timeout %q is not a positive duration such as 10s", setting)
+		}
+		*target = d
+	}
+	if cfg.Executor.Pool.Browsers < 1 || cfg.Executor.Pool.ContextsPerBrowser < 1 {
+		return config{}, fmt.Errorf("browsers and contexts per browser must be at least 1")
+	}
+	cfg.Executor.AllowedEnv = splitList(allowedEnv)
 	d, err := time.ParseDuration(shutdown)
 	if err != nil || d < 0 {
 		return config{}, fmt.Errorf("shutdown timeout %q is not a duration such as 30s", shutdown)
 	}
 	cfg.ShutdownTimeout = d
 	return cfg, nil
+}
+
+// splitList splits a comma-separated setting, dropping blanks.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// envInt reads an integer setting; -1 (refused below) when malformed.
+func envInt(getenv func(string) string, name string, def int) int {
+	v := getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // run serves until ctx ends, then shuts down gracefully: in-flight requests
@@ -123,7 +166,27 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	api := graph.NewHandler(graph.Options{Store: store, Feed: store, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
+	execOpts := cfg.Executor
+	execOpts.Store = store
+	runner, err := executor.New(execOpts)
+	if err != nil {
+		return err
+	}
+	runCtx, stopRunner := context.WithCancel(context.WithoutCancel(ctx))
+	runnerDone := make(chan struct{})
+	go func() {
+		defer close(runnerDone)
+		runner.Run(runCtx)
+	}()
+	// The runner stops after the HTTP server, so requests in flight can
+	// still start or cancel runs; flows it is running then fail as
+	// interrupted and the browsers close.
+	defer func() {
+		stopRunner()
+		<-runnerDone
+	}()
+
+	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
 	srv := &http.Server{
 		Handler:           routes(store, api),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -196,6 +259,7 @@ func openStore(ctx context.Context, cfg config) (*openedStore, error) {
 func routes(store feedStore, api *graph.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
+	mux.Handle("GET "+executor.ArtifactPath+"{id}", graph.ArtifactHandler(store))
 	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
 	mux.Handle("GET /metrics", metricsHandler(api))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/testing-agent/backend/executor"
+	"github.com/testing-agent/backend/executor/browser"
 )
 
 // startServer runs the server as main does, on a loopback port, and returns
@@ -190,6 +193,16 @@ func TestParseConfig(t *testing.T) {
 	env := func(vars map[string]string) func(string) string {
 		return func(k string) string { return vars[k] }
 	}
+	// withDefaults completes a config with the defaults it does not set.
+	withDefaults := func(c config) config {
+		if c.Executor.Pool.Browsers == 0 {
+			c.Executor.Pool = browser.PoolOptions{Browsers: 1, ContextsPerBrowser: 2}
+		}
+		if c.Executor.StepTimeout == 0 {
+			c.Executor.StepTimeout, c.Executor.FlowTimeout = 10*time.Second, 2*time.Minute
+		}
+		return c
+	}
 	tests := []struct {
 		name    string
 		args    []string
@@ -205,6 +218,13 @@ func TestParseConfig(t *testing.T) {
 				LogLevel: slog.LevelWarn, AllowedOrigins: []string{"https://app.example.com", "http://localhost:5173"}, LiveWindow: 100 * time.Millisecond, ShutdownTimeout: 5 * time.Second}, ""},
 		{"flags win over environment", []string{"-addr", "127.0.0.1:7000", "-data-dir", "/tmp/d"}, map[string]string{"ADDR": "127.0.0.1:9000"},
 			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second}, ""},
+		{"executor settings", []string{"-browsers", "2"}, map[string]string{"CONTEXTS_PER_BROWSER": "3", "STEP_TIMEOUT": "5s", "FLOW_TIMEOUT": "1m",
+			"CHROME_BIN": "/opt/chromium", "ALLOWED_ENV": "TEST_USER, TEST_PASSWORD"},
+			config{Addr: "127.0.0.1:8080", DataDir: "./data", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second,
+				Executor: executor.Options{Pool: browser.PoolOptions{Browsers: 2, ContextsPerBrowser: 3, Bin: "/opt/chromium"},
+					StepTimeout: 5 * time.Second, FlowTimeout: time.Minute, AllowedEnv: []string{"TEST_USER", "TEST_PASSWORD"}}}, ""},
+		{"bad browsers", nil, map[string]string{"BROWSERS": "many"}, config{}, "at least 1"},
+		{"bad step timeout", nil, map[string]string{"STEP_TIMEOUT": "-1s"}, config{}, "positive duration"},
 		{"bad log level", nil, map[string]string{"LOG_LEVEL": "loud"}, config{}, "not one of debug"},
 		{"bad live window", nil, map[string]string{"LIVE_WINDOW": "0s"}, config{}, "positive duration"},
 		{"bad duration", nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, config{}, "not a duration"},
@@ -219,8 +239,8 @@ func TestParseConfig(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got %+v, %v; want %+v", got, err, tc.want)
+			if want := withDefaults(tc.want); err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v, %v; want %+v", got, err, want)
 			}
 		})
 	}

@@ -30,6 +30,8 @@ func runAPISuite(t *testing.T, newStore newStoreFunc) {
 		{"BadRequests", testBadRequests},
 		{"QueryLimits", testQueryLimits},
 		{"GetRequests", testGetRequests},
+		{"InstructionsAreChecked", testInstructionsAreChecked},
+		{"RunConflicts", testRunConflicts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

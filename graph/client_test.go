@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/sqlite"
+	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
 	"github.com/testing-agent/backend/graph/live"
 )
@@ -49,6 +51,24 @@ func startAPIWith(t testing.TB, store db.Store, opts graph.Options) *apiServer {
 		t.Fatalf("%T has no change feed", store)
 	}
 	opts.Store, opts.Feed = store, feed
+	if opts.Runner == nil {
+		runner, err := executor.New(executor.Options{Store: store, StepTimeout: 3 * time.Second,
+			Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			runner.Run(ctx)
+		}()
+		t.Cleanup(func() {
+			cancel()
+			<-done
+		})
+		opts.Runner = runner
+	}
 	h := graph.NewHandler(opts)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

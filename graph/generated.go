@@ -32,6 +32,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	StepResult() StepResultResolver
 	Subscription() SubscriptionResolver
 	TestSession() TestSessionResolver
 }
@@ -95,12 +96,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	InstructionError struct {
+		Line       func(childComplexity int) int
+		Reason     func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Suggestion func(childComplexity int) int
+	}
+
+	InstructionsValidation struct {
+		Errors func(childComplexity int) int
+		Steps  func(childComplexity int) int
+		Valid  func(childComplexity int) int
+	}
+
 	Mutation struct {
 		ApproveTestFlows  func(childComplexity int, flowIds []string, approved bool) int
+		CancelTestSession func(childComplexity int, sessionID string) int
 		CreateTestFlows   func(childComplexity int, sessionID string, flows []*model.TestFlowInput) int
 		CreateTestSession func(childComplexity int, name string, prompt string) int
 		DeleteTestFlow    func(childComplexity int, flowID string) int
 		DeleteTestSession func(childComplexity int, sessionID string) int
+		RetryTestFlow     func(childComplexity int, flowID string) int
+		StartTestSession  func(childComplexity int, sessionID string) int
 		UpdateTestFlow    func(childComplexity int, flowID string, input model.UpdateTestFlowInput) int
 	}
 
@@ -111,6 +128,12 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	ParsedStep struct {
+		Kind   func(childComplexity int) int
+		Line   func(childComplexity int) int
+		Source func(childComplexity int) int
+	}
+
 	PerformanceMetrics struct {
 		AvgFlowDurationMs func(childComplexity int) int
 		MemoryBytes       func(childComplexity int) int
@@ -119,12 +142,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		BrowserSessions  func(childComplexity int, sessionID string) int
-		ExecutionLogs    func(childComplexity int, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) int
-		GetTestSession   func(childComplexity int, sessionID string) int
-		ListTestSessions func(childComplexity int, limit int) int
-		SystemStats      func(childComplexity int, limit *int) int
-		TestFlow         func(childComplexity int, flowID string) int
+		BrowserSessions      func(childComplexity int, sessionID string) int
+		ExecutionLogs        func(childComplexity int, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) int
+		GetTestSession       func(childComplexity int, sessionID string) int
+		ListTestSessions     func(childComplexity int, limit int) int
+		SystemStats          func(childComplexity int, limit *int) int
+		TestFlow             func(childComplexity int, flowID string) int
+		ValidateInstructions func(childComplexity int, instructions string) int
+	}
+
+	RetryTestFlowPayload struct {
+		Flow    func(childComplexity int) int
+		Session func(childComplexity int) int
+	}
+
+	StepResult struct {
+		DurationMs    func(childComplexity int) int
+		Error         func(childComplexity int) int
+		Line          func(childComplexity int) int
+		ScreenshotURL func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Status        func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -147,6 +185,7 @@ type ComplexityRoot struct {
 
 	TestFlow struct {
 		Approved     func(childComplexity int) int
+		Attempts     func(childComplexity int) int
 		CompletedAt  func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		Description  func(childComplexity int) int
@@ -156,20 +195,24 @@ type ComplexityRoot struct {
 		Instructions func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Order        func(childComplexity int) int
+		Queued       func(childComplexity int) int
 		SessionID    func(childComplexity int) int
 		StartedAt    func(childComplexity int) int
 		Status       func(childComplexity int) int
+		Steps        func(childComplexity int) int
 	}
 
 	TestSession struct {
 		CompletedAt    func(childComplexity int) int
 		CompletedFlows func(childComplexity int) int
 		CreatedAt      func(childComplexity int) int
+		FailedFlows    func(childComplexity int) int
 		Flows          func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Metadata       func(childComplexity int) int
 		Name           func(childComplexity int) int
 		Prompt         func(childComplexity int) int
+		RunFlows       func(childComplexity int) int
 		StartedAt      func(childComplexity int) int
 		Status         func(childComplexity int) int
 		TotalFlows     func(childComplexity int) int
@@ -198,6 +241,9 @@ type MutationResolver interface {
 	ApproveTestFlows(ctx context.Context, flowIds []string, approved bool) ([]*db.TestFlow, error)
 	DeleteTestFlow(ctx context.Context, flowID string) (*model.DeleteTestFlowPayload, error)
 	DeleteTestSession(ctx context.Context, sessionID string) (*model.DeleteTestSessionPayload, error)
+	StartTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
+	CancelTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
+	RetryTestFlow(ctx context.Context, flowID string) (*model.RetryTestFlowPayload, error)
 }
 type QueryResolver interface {
 	ListTestSessions(ctx context.Context, limit int) ([]*db.TestSession, error)
@@ -206,6 +252,10 @@ type QueryResolver interface {
 	BrowserSessions(ctx context.Context, sessionID string) ([]*db.BrowserSession, error)
 	ExecutionLogs(ctx context.Context, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) (*model.ExecutionLogConnection, error)
 	SystemStats(ctx context.Context, limit *int) ([]*db.SystemStats, error)
+	ValidateInstructions(ctx context.Context, instructions string) (*model.InstructionsValidation, error)
+}
+type StepResultResolver interface {
+	ScreenshotURL(ctx context.Context, obj *db.StepResult) (*string, error)
 }
 type SubscriptionResolver interface {
 	ListTestSessions(ctx context.Context, limit int) (<-chan []*db.TestSession, error)
@@ -431,6 +481,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ExecutionLogEdge.Node(childComplexity), true
 
+	case "InstructionError.line":
+		if e.ComplexityRoot.InstructionError.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionError.Line(childComplexity), true
+	case "InstructionError.reason":
+		if e.ComplexityRoot.InstructionError.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionError.Reason(childComplexity), true
+	case "InstructionError.source":
+		if e.ComplexityRoot.InstructionError.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionError.Source(childComplexity), true
+	case "InstructionError.suggestion":
+		if e.ComplexityRoot.InstructionError.Suggestion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionError.Suggestion(childComplexity), true
+
+	case "InstructionsValidation.errors":
+		if e.ComplexityRoot.InstructionsValidation.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionsValidation.Errors(childComplexity), true
+	case "InstructionsValidation.steps":
+		if e.ComplexityRoot.InstructionsValidation.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionsValidation.Steps(childComplexity), true
+	case "InstructionsValidation.valid":
+		if e.ComplexityRoot.InstructionsValidation.Valid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstructionsValidation.Valid(childComplexity), true
+
 	case "Mutation.approveTestFlows":
 		if e.ComplexityRoot.Mutation.ApproveTestFlows == nil {
 			break
@@ -442,6 +536,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveTestFlows(childComplexity, args["flowIds"].([]string), args["approved"].(bool)), true
+	case "Mutation.cancelTestSession":
+		if e.ComplexityRoot.Mutation.CancelTestSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelTestSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelTestSession(childComplexity, args["sessionId"].(string)), true
 	case "Mutation.createTestFlows":
 		if e.ComplexityRoot.Mutation.CreateTestFlows == nil {
 			break
@@ -486,6 +591,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTestSession(childComplexity, args["sessionId"].(string)), true
+	case "Mutation.retryTestFlow":
+		if e.ComplexityRoot.Mutation.RetryTestFlow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retryTestFlow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetryTestFlow(childComplexity, args["flowId"].(string)), true
+	case "Mutation.startTestSession":
+		if e.ComplexityRoot.Mutation.StartTestSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startTestSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartTestSession(childComplexity, args["sessionId"].(string)), true
 	case "Mutation.updateTestFlow":
 		if e.ComplexityRoot.Mutation.UpdateTestFlow == nil {
 			break
@@ -522,6 +649,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "ParsedStep.kind":
+		if e.ComplexityRoot.ParsedStep.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParsedStep.Kind(childComplexity), true
+	case "ParsedStep.line":
+		if e.ComplexityRoot.ParsedStep.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParsedStep.Line(childComplexity), true
+	case "ParsedStep.source":
+		if e.ComplexityRoot.ParsedStep.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParsedStep.Source(childComplexity), true
 
 	case "PerformanceMetrics.avgFlowDurationMs":
 		if e.ComplexityRoot.PerformanceMetrics.AvgFlowDurationMs == nil {
@@ -615,6 +761,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TestFlow(childComplexity, args["flowId"].(string)), true
+	case "Query.validateInstructions":
+		if e.ComplexityRoot.Query.ValidateInstructions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_validateInstructions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ValidateInstructions(childComplexity, args["instructions"].(string)), true
+
+	case "RetryTestFlowPayload.flow":
+		if e.ComplexityRoot.RetryTestFlowPayload.Flow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetryTestFlowPayload.Flow(childComplexity), true
+	case "RetryTestFlowPayload.session":
+		if e.ComplexityRoot.RetryTestFlowPayload.Session == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetryTestFlowPayload.Session(childComplexity), true
+
+	case "StepResult.durationMs":
+		if e.ComplexityRoot.StepResult.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.DurationMs(childComplexity), true
+	case "StepResult.error":
+		if e.ComplexityRoot.StepResult.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.Error(childComplexity), true
+	case "StepResult.line":
+		if e.ComplexityRoot.StepResult.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.Line(childComplexity), true
+	case "StepResult.screenshotUrl":
+		if e.ComplexityRoot.StepResult.ScreenshotURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.ScreenshotURL(childComplexity), true
+	case "StepResult.source":
+		if e.ComplexityRoot.StepResult.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.Source(childComplexity), true
+	case "StepResult.status":
+		if e.ComplexityRoot.StepResult.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepResult.Status(childComplexity), true
 
 	case "Subscription.browserSessions":
 		if e.ComplexityRoot.Subscription.BrowserSessions == nil {
@@ -726,6 +933,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TestFlow.Approved(childComplexity), true
+	case "TestFlow.attempts":
+		if e.ComplexityRoot.TestFlow.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestFlow.Attempts(childComplexity), true
 	case "TestFlow.completedAt":
 		if e.ComplexityRoot.TestFlow.CompletedAt == nil {
 			break
@@ -780,6 +993,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TestFlow.Order(childComplexity), true
+	case "TestFlow.queued":
+		if e.ComplexityRoot.TestFlow.Queued == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestFlow.Queued(childComplexity), true
 	case "TestFlow.sessionId":
 		if e.ComplexityRoot.TestFlow.SessionID == nil {
 			break
@@ -798,6 +1017,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TestFlow.Status(childComplexity), true
+	case "TestFlow.steps":
+		if e.ComplexityRoot.TestFlow.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestFlow.Steps(childComplexity), true
 
 	case "TestSession.completedAt":
 		if e.ComplexityRoot.TestSession.CompletedAt == nil {
@@ -817,6 +1042,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TestSession.CreatedAt(childComplexity), true
+	case "TestSession.failedFlows":
+		if e.ComplexityRoot.TestSession.FailedFlows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestSession.FailedFlows(childComplexity), true
 	case "TestSession.flows":
 		if e.ComplexityRoot.TestSession.Flows == nil {
 			break
@@ -847,6 +1078,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TestSession.Prompt(childComplexity), true
+	case "TestSession.runFlows":
+		if e.ComplexityRoot.TestSession.RunFlows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestSession.RunFlows(childComplexity), true
 	case "TestSession.startedAt":
 		if e.ComplexityRoot.TestSession.StartedAt == nil {
 			break
@@ -1059,6 +1296,14 @@ type TestSession {
   totalFlows: Int!
   "How many of its flows have status completed."
   completedFlows: Int!
+  "How many of its flows have status failed."
+  failedFlows: Int!
+  """
+  How many flows the current (or last) run set out to run: the approved flows
+  when it started, plus flows retried since. Progress is
+  (completedFlows + failedFlows) / runFlows.
+  """
+  runFlows: Int!
   metadata: TestSessionMetadata
   "The session's flows in order."
   flows: [TestFlow!]!
@@ -1089,6 +1334,46 @@ type TestFlow {
   completedAt: DateTime
   durationMs: Int
   error: String
+  "True from the moment a run takes the flow until it ends."
+  queued: Boolean!
+  "How many runs have claimed the flow."
+  attempts: Int!
+  "The results of the last run's steps, in order."
+  steps: [StepResult!]!
+}
+
+"The outcome of one step of a run."
+type StepResult {
+  line: Int!
+  source: String!
+  "passed or failed"
+  status: String!
+  durationMs: Int!
+  error: String
+  "Where the step's screenshot is served (a failed step always has one)."
+  screenshotUrl: String
+}
+
+"What validateInstructions found."
+type InstructionsValidation {
+  valid: Boolean!
+  steps: [ParsedStep!]!
+  errors: [InstructionError!]!
+}
+
+type ParsedStep {
+  line: Int!
+  source: String!
+  "The kind of step: navigate, click, type, assert, …"
+  kind: String!
+}
+
+type InstructionError {
+  line: Int!
+  source: String!
+  reason: String!
+  "The nearest valid form of the step."
+  suggestion: String
 }
 
 "A browser context that runs or ran a flow (collection browserSessions)."
@@ -1177,6 +1462,8 @@ type Query {
   executionLogs(sessionId: ID!, flowId: ID, level: LogLevel, first: Int, after: String): ExecutionLogConnection!
   "Statistics samples, newest first; limit is 1 to 1000 (default 100)."
   systemStats(limit: Int): [SystemStats!]!
+  "Parses flow instructions as the executor will, for editors."
+  validateInstructions(instructions: String!): InstructionsValidation!
 }
 
 input TestFlowInput {
@@ -1207,6 +1494,12 @@ type DeleteTestFlowPayload {
   session: TestSession!
 }
 
+type RetryTestFlowPayload {
+  flow: TestFlow!
+  "The session, running again."
+  session: TestSession!
+}
+
 type DeleteTestSessionPayload {
   deletedSessionId: ID!
   deletedFlowIds: [ID!]!
@@ -1227,6 +1520,12 @@ type Mutation {
   deleteTestFlow(flowId: ID!): DeleteTestFlowPayload!
   "Deletes a session with its flows, browser sessions and logs; not while it is generating or running."
   deleteTestSession(sessionId: ID!): DeleteTestSessionPayload!
+  "Runs the session's approved flows; CONFLICT when none is approved or it is already running."
+  startTestSession(sessionId: ID!): TestSession!
+  "Stops a running session at once: running flows fail as cancelled, the rest stay pending."
+  cancelTestSession(sessionId: ID!): TestSession!
+  "Runs one finished flow again (approving it)."
+  retryTestFlow(flowId: ID!): RetryTestFlowPayload!
 }
 
 """
@@ -1372,6 +1671,32 @@ func (ec *executionContext) childFields_ExecutionLogEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ExecutionLogEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_InstructionError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_InstructionError_line(ctx, field)
+	case "source":
+		return ec.fieldContext_InstructionError_source(ctx, field)
+	case "reason":
+		return ec.fieldContext_InstructionError_reason(ctx, field)
+	case "suggestion":
+		return ec.fieldContext_InstructionError_suggestion(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstructionError", field.Name)
+}
+
+func (ec *executionContext) childFields_InstructionsValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "valid":
+		return ec.fieldContext_InstructionsValidation_valid(ctx, field)
+	case "steps":
+		return ec.fieldContext_InstructionsValidation_steps(ctx, field)
+	case "errors":
+		return ec.fieldContext_InstructionsValidation_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstructionsValidation", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1386,6 +1711,18 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_ParsedStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_ParsedStep_line(ctx, field)
+	case "source":
+		return ec.fieldContext_ParsedStep_source(ctx, field)
+	case "kind":
+		return ec.fieldContext_ParsedStep_kind(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ParsedStep", field.Name)
+}
+
 func (ec *executionContext) childFields_PerformanceMetrics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "queueDepth":
@@ -1398,6 +1735,34 @@ func (ec *executionContext) childFields_PerformanceMetrics(ctx context.Context, 
 		return ec.fieldContext_PerformanceMetrics_subscribers(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PerformanceMetrics", field.Name)
+}
+
+func (ec *executionContext) childFields_RetryTestFlowPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "flow":
+		return ec.fieldContext_RetryTestFlowPayload_flow(ctx, field)
+	case "session":
+		return ec.fieldContext_RetryTestFlowPayload_session(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetryTestFlowPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_StepResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_StepResult_line(ctx, field)
+	case "source":
+		return ec.fieldContext_StepResult_source(ctx, field)
+	case "status":
+		return ec.fieldContext_StepResult_status(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_StepResult_durationMs(ctx, field)
+	case "error":
+		return ec.fieldContext_StepResult_error(ctx, field)
+	case "screenshotUrl":
+		return ec.fieldContext_StepResult_screenshotUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StepResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SystemStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1450,6 +1815,12 @@ func (ec *executionContext) childFields_TestFlow(ctx context.Context, field grap
 		return ec.fieldContext_TestFlow_durationMs(ctx, field)
 	case "error":
 		return ec.fieldContext_TestFlow_error(ctx, field)
+	case "queued":
+		return ec.fieldContext_TestFlow_queued(ctx, field)
+	case "attempts":
+		return ec.fieldContext_TestFlow_attempts(ctx, field)
+	case "steps":
+		return ec.fieldContext_TestFlow_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TestFlow", field.Name)
 }
@@ -1476,6 +1847,10 @@ func (ec *executionContext) childFields_TestSession(ctx context.Context, field g
 		return ec.fieldContext_TestSession_totalFlows(ctx, field)
 	case "completedFlows":
 		return ec.fieldContext_TestSession_completedFlows(ctx, field)
+	case "failedFlows":
+		return ec.fieldContext_TestSession_failedFlows(ctx, field)
+	case "runFlows":
+		return ec.fieldContext_TestSession_runFlows(ctx, field)
 	case "metadata":
 		return ec.fieldContext_TestSession_metadata(ctx, field)
 	case "flows":
@@ -1644,6 +2019,20 @@ func (ec *executionContext) field_Mutation_approveTestFlows_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelTestSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createTestFlows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1703,6 +2092,34 @@ func (ec *executionContext) field_Mutation_deleteTestFlow_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_deleteTestSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retryTestFlow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "flowId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["flowId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startTestSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
@@ -1865,6 +2282,20 @@ func (ec *executionContext) field_Query_testFlow_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["flowId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_validateInstructions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "instructions",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["instructions"] = arg0
 	return args, nil
 }
 
@@ -2881,6 +3312,185 @@ func (ec *executionContext) fieldContext_ExecutionLogEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("ExecutionLogEdge", field, false, false, "String")
 }
 
+func (ec *executionContext) _InstructionError_line(ctx context.Context, field graphql.CollectedField, obj *model.InstructionError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionError_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionError_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructionError", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InstructionError_source(ctx context.Context, field graphql.CollectedField, obj *model.InstructionError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionError_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionError_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructionError", field, false, false, "String")
+}
+
+func (ec *executionContext) _InstructionError_reason(ctx context.Context, field graphql.CollectedField, obj *model.InstructionError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionError_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionError_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructionError", field, false, false, "String")
+}
+
+func (ec *executionContext) _InstructionError_suggestion(ctx context.Context, field graphql.CollectedField, obj *model.InstructionError) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionError_suggestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suggestion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionError_suggestion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructionError", field, false, false, "String")
+}
+
+func (ec *executionContext) _InstructionsValidation_valid(ctx context.Context, field graphql.CollectedField, obj *model.InstructionsValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionsValidation_valid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionsValidation_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstructionsValidation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _InstructionsValidation_steps(ctx context.Context, field graphql.CollectedField, obj *model.InstructionsValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionsValidation_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ParsedStep) graphql.Marshaler {
+			return ec.marshalNParsedStep2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐParsedStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionsValidation_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructionsValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParsedStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstructionsValidation_errors(ctx context.Context, field graphql.CollectedField, obj *model.InstructionsValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstructionsValidation_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.InstructionError) graphql.Marshaler {
+			return ec.marshalNInstructionError2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstructionsValidation_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstructionsValidation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructionError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createTestSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3145,6 +3755,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteTestSession(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_startTestSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startTestSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartTestSession(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestSession) graphql.Marshaler {
+			return ec.marshalNTestSession2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startTestSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startTestSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelTestSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelTestSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelTestSession(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestSession) graphql.Marshaler {
+			return ec.marshalNTestSession2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelTestSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelTestSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retryTestFlow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retryTestFlow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetryTestFlow(ctx, fc.Args["flowId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetryTestFlowPayload) graphql.Marshaler {
+			return ec.marshalNRetryTestFlowPayload2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐRetryTestFlowPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retryTestFlow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetryTestFlowPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retryTestFlow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3235,6 +3977,75 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _ParsedStep_line(ctx context.Context, field graphql.CollectedField, obj *model.ParsedStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParsedStep_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParsedStep_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ParsedStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ParsedStep_source(ctx context.Context, field graphql.CollectedField, obj *model.ParsedStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParsedStep_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParsedStep_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ParsedStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _ParsedStep_kind(ctx context.Context, field graphql.CollectedField, obj *model.ParsedStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParsedStep_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParsedStep_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ParsedStep", field, false, false, "String")
 }
 
 func (ec *executionContext) _PerformanceMetrics_queueDepth(ctx context.Context, field graphql.CollectedField, obj *db.PerformanceMetrics) (ret graphql.Marshaler) {
@@ -3593,6 +4404,50 @@ func (ec *executionContext) fieldContext_Query_systemStats(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_validateInstructions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_validateInstructions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ValidateInstructions(ctx, fc.Args["instructions"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InstructionsValidation) graphql.Marshaler {
+			return ec.marshalNInstructionsValidation2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionsValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_validateInstructions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstructionsValidation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_validateInstructions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3667,6 +4522,208 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RetryTestFlowPayload_flow(ctx context.Context, field graphql.CollectedField, obj *model.RetryTestFlowPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetryTestFlowPayload_flow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestFlow) graphql.Marshaler {
+			return ec.marshalNTestFlow2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestFlow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetryTestFlowPayload_flow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetryTestFlowPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetryTestFlowPayload_session(ctx context.Context, field graphql.CollectedField, obj *model.RetryTestFlowPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetryTestFlowPayload_session(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Session, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestSession) graphql.Marshaler {
+			return ec.marshalNTestSession2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetryTestFlowPayload_session(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetryTestFlowPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StepResult_line(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StepResult_source(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepResult_status(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepResult_durationMs(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StepResult_error(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepResult_screenshotUrl(ctx context.Context, field graphql.CollectedField, obj *db.StepResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepResult_screenshotUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StepResult().ScreenshotURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StepResult_screenshotUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepResult", field, true, true, "String")
 }
 
 func (ec *executionContext) _Subscription_listTestSessions(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -4425,6 +5482,84 @@ func (ec *executionContext) fieldContext_TestFlow_error(_ context.Context, field
 	return graphql.NewScalarFieldContext("TestFlow", field, false, false, "String")
 }
 
+func (ec *executionContext) _TestFlow_queued(ctx context.Context, field graphql.CollectedField, obj *db.TestFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestFlow_queued(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Queued, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestFlow_queued(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestFlow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TestFlow_attempts(ctx context.Context, field graphql.CollectedField, obj *db.TestFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestFlow_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestFlow_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestFlow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TestFlow_steps(ctx context.Context, field graphql.CollectedField, obj *db.TestFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestFlow_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []db.StepResult) graphql.Marshaler {
+			return ec.marshalNStepResult2ᚕgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐStepResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestFlow_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TestFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StepResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TestSession_id(ctx context.Context, field graphql.CollectedField, obj *db.TestSession) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4652,6 +5787,52 @@ func (ec *executionContext) _TestSession_completedFlows(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_TestSession_completedFlows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestSession", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TestSession_failedFlows(ctx context.Context, field graphql.CollectedField, obj *db.TestSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestSession_failedFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FailedFlows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestSession_failedFlows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestSession", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TestSession_runFlows(ctx context.Context, field graphql.CollectedField, obj *db.TestSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestSession_runFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RunFlows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestSession_runFlows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TestSession", field, false, false, "Int")
 }
 
@@ -6430,6 +7611,97 @@ func (ec *executionContext) _ExecutionLogEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var instructionErrorImplementors = []string{"InstructionError"}
+
+func (ec *executionContext) _InstructionError(ctx context.Context, sel ast.SelectionSet, obj *model.InstructionError) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, instructionErrorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstructionError")
+		case "line":
+			out.Values[i] = ec._InstructionError_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._InstructionError_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._InstructionError_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suggestion":
+			out.Values[i] = ec._InstructionError_suggestion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var instructionsValidationImplementors = []string{"InstructionsValidation"}
+
+func (ec *executionContext) _InstructionsValidation(ctx context.Context, sel ast.SelectionSet, obj *model.InstructionsValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, instructionsValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstructionsValidation")
+		case "valid":
+			out.Values[i] = ec._InstructionsValidation_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._InstructionsValidation_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._InstructionsValidation_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -6491,6 +7763,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "startTestSession":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startTestSession(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelTestSession":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelTestSession(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retryTestFlow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retryTestFlow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6537,6 +7830,49 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var parsedStepImplementors = []string{"ParsedStep"}
+
+func (ec *executionContext) _ParsedStep(ctx context.Context, sel ast.SelectionSet, obj *model.ParsedStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, parsedStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParsedStep")
+		case "line":
+			out.Values[i] = ec._ParsedStep_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._ParsedStep_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._ParsedStep_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -6659,6 +7995,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_systemStats(ctx, field)
 				})
+		case "validateInstructions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_validateInstructions(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -6673,6 +8015,103 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retryTestFlowPayloadImplementors = []string{"RetryTestFlowPayload"}
+
+func (ec *executionContext) _RetryTestFlowPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RetryTestFlowPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retryTestFlowPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetryTestFlowPayload")
+		case "flow":
+			out.Values[i] = ec._RetryTestFlowPayload_flow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "session":
+			out.Values[i] = ec._RetryTestFlowPayload_session(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stepResultImplementors = []string{"StepResult"}
+
+func (ec *executionContext) _StepResult(ctx context.Context, sel ast.SelectionSet, obj *db.StepResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stepResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StepResult")
+		case "line":
+			out.Values[i] = ec._StepResult_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._StepResult_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._StepResult_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationMs":
+			out.Values[i] = ec._StepResult_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "error":
+			out.Values[i] = ec._StepResult_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "screenshotUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StepResult_screenshotUrl(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6864,6 +8303,21 @@ func (ec *executionContext) _TestFlow(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "queued":
+			out.Values[i] = ec._TestFlow_queued(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attempts":
+			out.Values[i] = ec._TestFlow_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._TestFlow_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6939,6 +8393,16 @@ func (ec *executionContext) _TestSession(ctx context.Context, sel ast.SelectionS
 			}
 		case "completedFlows":
 			out.Values[i] = ec._TestSession_completedFlows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failedFlows":
+			out.Values[i] = ec._TestSession_failedFlows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "runFlows":
+			out.Values[i] = ec._TestSession_runFlows(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -7587,6 +9051,38 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) marshalNInstructionError2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InstructionError) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInstructionError2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionError(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInstructionError2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionError(ctx context.Context, sel ast.SelectionSet, v *model.InstructionError) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InstructionError!")
+		return graphql.Null
+	}
+	return ec._InstructionError(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInstructionsValidation2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐInstructionsValidation(ctx context.Context, sel ast.SelectionSet, v *model.InstructionsValidation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InstructionsValidation!")
+		return graphql.Null
+	}
+	return ec._InstructionsValidation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7595,6 +9091,20 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -7622,6 +9132,58 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋtestingᚑagent�
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNParsedStep2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐParsedStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParsedStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNParsedStep2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐParsedStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNParsedStep2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐParsedStep(ctx context.Context, sel ast.SelectionSet, v *model.ParsedStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ParsedStep!")
+		return graphql.Null
+	}
+	return ec._ParsedStep(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetryTestFlowPayload2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐRetryTestFlowPayload(ctx context.Context, sel ast.SelectionSet, v *model.RetryTestFlowPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetryTestFlowPayload!")
+		return graphql.Null
+	}
+	return ec._RetryTestFlowPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStepResult2githubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐStepResult(ctx context.Context, sel ast.SelectionSet, v db.StepResult) graphql.Marshaler {
+	return ec._StepResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStepResult2ᚕgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐStepResultᚄ(ctx context.Context, sel ast.SelectionSet, v []db.StepResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStepResult2githubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐStepResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {

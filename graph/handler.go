@@ -29,8 +29,10 @@ const defaultListLength = 100
 // Options configure the GraphQL endpoint.
 type Options struct {
 	Store db.Store
-	// Feed wakes live queries; without it subscriptions are refused.
-	Feed           db.ChangeFeed
+	// Feed wakes live queries.
+	Feed db.ChangeFeed
+	// Runner starts, cancels and retries runs (the executor).
+	Runner         Runner
 	CoalesceWindow time.Duration // zero means DefaultCoalesceWindow
 	// AllowedOrigins may open websockets besides same-host pages; "*" allows all.
 	AllowedOrigins []string
@@ -67,7 +69,7 @@ func NewHandler(cfg Options) *Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	schema := NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, CoalesceWindow: cfg.CoalesceWindow},
+		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, CoalesceWindow: cfg.CoalesceWindow},
 		Complexity: complexityRoot(),
 	})
 	ws := live.NewHandler(live.Options{

@@ -5,6 +5,7 @@ package graph
 //go:generate go run github.com/99designs/gqlgen generate
 
 import (
+	"context"
 	"time"
 
 	"github.com/testing-agent/backend/db"
@@ -18,4 +19,13 @@ type Resolver struct {
 	// CoalesceWindow is the shortest time between two emissions of one
 	// live query.
 	CoalesceWindow time.Duration
+	// Runner runs sessions' flows.
+	Runner Runner
+}
+
+// Runner starts, cancels and retries runs: the executor.
+type Runner interface {
+	StartSession(ctx context.Context, sessionID string) (*db.TestSession, error)
+	CancelSession(ctx context.Context, sessionID string) (*db.TestSession, error)
+	RetryFlow(ctx context.Context, flowID string) (*db.TestFlow, *db.TestSession, error)
 }

@@ -7,8 +7,10 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph/model"
 )
 
@@ -23,6 +25,14 @@ func (r *mutationResolver) CreateTestFlows(ctx context.Context, sessionID string
 	for i, f := range flows {
 		in[i] = db.NewTestFlow{Name: f.Name, Description: f.Description, Instructions: f.Instructions, Approved: f.Approved}
 	}
+	if err := db.ValidateNewTestFlows(in); err != nil {
+		return nil, err
+	}
+	for i, f := range in {
+		if err := checkInstructions(fmt.Sprintf("flows[%d].instructions", i), f.Instructions); err != nil {
+			return nil, err
+		}
+	}
 	session, created, err := r.Store.CreateTestFlows(ctx, sessionID, in)
 	if err != nil {
 		return nil, err
@@ -32,9 +42,16 @@ func (r *mutationResolver) CreateTestFlows(ctx context.Context, sessionID string
 
 // UpdateTestFlow is the resolver for the updateTestFlow field.
 func (r *mutationResolver) UpdateTestFlow(ctx context.Context, flowID string, input model.UpdateTestFlowInput) (*db.TestFlow, error) {
-	return r.Store.UpdateTestFlow(ctx, flowID, db.TestFlowUpdate{
-		Name: input.Name, Description: input.Description, Instructions: input.Instructions,
-	})
+	upd := db.TestFlowUpdate{Name: input.Name, Description: input.Description, Instructions: input.Instructions}
+	if err := upd.Validate(); err != nil {
+		return nil, err
+	}
+	if upd.Instructions != nil {
+		if err := checkInstructions("input.instructions", *upd.Instructions); err != nil {
+			return nil, err
+		}
+	}
+	return r.Store.UpdateTestFlow(ctx, flowID, upd)
 }
 
 // ApproveTestFlows is the resolver for the approveTestFlows field.
@@ -63,6 +80,25 @@ func (r *mutationResolver) DeleteTestSession(ctx context.Context, sessionID stri
 		DeletedBrowserSessions: deleted.BrowserSessions,
 		DeletedExecutionLogs:   deleted.ExecutionLogs,
 	}, nil
+}
+
+// StartTestSession is the resolver for the startTestSession field.
+func (r *mutationResolver) StartTestSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	return r.Runner.StartSession(ctx, sessionID)
+}
+
+// CancelTestSession is the resolver for the cancelTestSession field.
+func (r *mutationResolver) CancelTestSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	return r.Runner.CancelSession(ctx, sessionID)
+}
+
+// RetryTestFlow is the resolver for the retryTestFlow field.
+func (r *mutationResolver) RetryTestFlow(ctx context.Context, flowID string) (*model.RetryTestFlowPayload, error) {
+	flow, session, err := r.Runner.RetryFlow(ctx, flowID)
+	if err != nil {
+		return nil, err
+	}
+	return &model.RetryTestFlowPayload{Flow: flow, Session: session}, nil
 }
 
 // ListTestSessions is the resolver for the listTestSessions field.
@@ -105,6 +141,20 @@ func (r *queryResolver) ExecutionLogs(ctx context.Context, sessionID string, flo
 // SystemStats is the resolver for the systemStats field.
 func (r *queryResolver) SystemStats(ctx context.Context, limit *int) ([]*db.SystemStats, error) {
 	return r.Store.ListSystemStats(ctx, orDefault(limit, defaultListLength))
+}
+
+// ValidateInstructions is the resolver for the validateInstructions field.
+func (r *queryResolver) ValidateInstructions(ctx context.Context, instructions string) (*model.InstructionsValidation, error) {
+	return validateInstructions(instructions)
+}
+
+// ScreenshotURL is the resolver for the screenshotUrl field.
+func (r *stepResultResolver) ScreenshotURL(ctx context.Context, obj *db.StepResult) (*string, error) {
+	if obj.ScreenshotID == nil {
+		return nil, nil
+	}
+	url := executor.ArtifactURL(*obj.ScreenshotID)
+	return &url, nil
 }
 
 // ListTestSessions is the resolver for the listTestSessions field.
@@ -182,6 +232,9 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+// StepResult returns StepResultResolver implementation.
+func (r *Resolver) StepResult() StepResultResolver { return &stepResultResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -191,6 +244,7 @@ func (r *Resolver) TestSession() TestSessionResolver { return &testSessionResolv
 type (
 	mutationResolver     struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
+	stepResultResolver   struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
 	testSessionResolver  struct{ *Resolver }
 )

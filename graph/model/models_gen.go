@@ -38,6 +38,21 @@ type ExecutionLogEdge struct {
 	Cursor string `json:"cursor"`
 }
 
+type InstructionError struct {
+	Line   int    `json:"line"`
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+	// The nearest valid form of the step.
+	Suggestion *string `json:"suggestion,omitempty"`
+}
+
+// What validateInstructions found.
+type InstructionsValidation struct {
+	Valid  bool                `json:"valid"`
+	Steps  []*ParsedStep       `json:"steps"`
+	Errors []*InstructionError `json:"errors"`
+}
+
 type Mutation struct {
 }
 
@@ -48,7 +63,20 @@ type PageInfo struct {
 	EndCursor       *string `json:"endCursor,omitempty"`
 }
 
+type ParsedStep struct {
+	Line   int    `json:"line"`
+	Source string `json:"source"`
+	// The kind of step: navigate, click, type, assert, …
+	Kind string `json:"kind"`
+}
+
 type Query struct {
+}
+
+type RetryTestFlowPayload struct {
+	Flow *db.TestFlow `json:"flow"`
+	// The session, running again.
+	Session *db.TestSession `json:"session"`
 }
 
 // Live queries: each has the name, arguments and result shape of the query of the

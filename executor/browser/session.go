@@ -1,0 +1,161 @@
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// errReleased is the cause left on a session's context once it is released.
+var errReleased = errors.New("session released")
+
+// Info describes the browser a session runs in.
+type Info struct {
+	BrowserID string // stable for the life of the Chromium process
+	PID       int
+	Version   string // e.g. "HeadlessChrome/156.0.8078.108"
+	UserAgent string
+	Viewport  Viewport
+}
+
+// Session is one isolated incognito context with one page; one flow runs in
+// it at a time. Release it when done.
+type Session struct {
+	pool      *Pool
+	in        *instance
+	incognito *rod.Browser
+	page      *rod.Page // bound to ctx; steps derive their own contexts
+
+	// ctx ends when the session is released, its browser dies or its page
+	// crashes; the cause says which.
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+
+	info    Info
+	console *consoleLog
+	running atomic.Bool
+	release sync.Once
+}
+
+// open creates the incognito context and its page on in, bounded by ctx.
+func (p *Pool) open(ctx context.Context, in *instance) (*Session, error) {
+	select {
+	case <-in.started:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("wait for chromium to start: %w", context.Cause(ctx))
+	}
+	if in.startErr != nil {
+		return nil, in.startErr
+	}
+	sctx, cancel := context.WithCancelCause(in.ctx)
+	// Opening honours the caller's ctx; the session then lives on its own.
+	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
+	defer stop()
+
+	s := &Session{pool: p, in: in, ctx: sctx, cancel: cancel, console: newConsoleLog()}
+	if err := s.openPage(); err != nil {
+		cancel(err)
+		s.dispose()
+		if dead, cause := in.dead(); dead {
+			return nil, fmt.Errorf("open browser context: %w", cause)
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("open browser context: %w", context.Cause(ctx))
+		}
+		return nil, fmt.Errorf("open browser context: %w", err)
+	}
+	s.info = Info{
+		BrowserID: in.id,
+		PID:       in.proc.pid,
+		Version:   in.version,
+		UserAgent: in.ua,
+		Viewport:  p.opts.Viewport,
+	}
+	return s, nil
+}
+
+func (s *Session) openPage() error {
+	inc, err := s.in.browser.Context(s.ctx).Incognito()
+	if err != nil {
+		return err
+	}
+	s.incognito = inc
+	page, err := inc.Page(proto.TargetCreateTarget{})
+	if err != nil {
+		return err
+	}
+	s.page = page
+	vp := s.pool.opts.Viewport
+	if err := (proto.EmulationSetDeviceMetricsOverride{Width: vp.Width, Height: vp.Height, DeviceScaleFactor: 1}).Call(page); err != nil {
+		return fmt.Errorf("set viewport: %w", err)
+	}
+	if err := (proto.EmulationSetUserAgentOverride{UserAgent: s.in.ua}).Call(page); err != nil {
+		return fmt.Errorf("set user agent: %w", err)
+	}
+	// Installing the resolver on this page (not a clone) creates go-rod's
+	// helper cache here, so every clone a step makes shares it, and with it
+	// the element the resolver keeps between "resolve" and "take".
+	if _, err := page.Evaluate(rod.Eval(`(f) => typeof f`, resolverJS)); err != nil {
+		return fmt.Errorf("install the resolver: %w", err)
+	}
+	s.listen()
+	return nil
+}
+
+// listen collects console errors and uncaught exceptions, answers dialogs,
+// and notices a crashed renderer, until the session ends.
+func (s *Session) listen() {
+	wait := s.page.EachEvent(
+		func(e *proto.RuntimeConsoleAPICalled) { s.console.consoleCalled(e) },
+		func(e *proto.RuntimeExceptionThrown) { s.console.exceptionThrown(e) },
+		func(e *proto.PageJavascriptDialogOpening) {
+			// A dialog blocks the page's scripts, and every step with them.
+			// Accept it as a person going through the flow would (confirm:
+			// OK, prompt: its default), and note it on the step.
+			s.console.dialog(fmt.Sprintf("%s: %s", e.Type, e.Message))
+			_ = proto.PageHandleJavaScriptDialog{Accept: true, PromptText: e.DefaultPrompt}.Call(s.page)
+		},
+		func(*proto.InspectorTargetCrashed) {
+			s.cancel(fmt.Errorf("%w: the renderer of this flow's page died", ErrPageCrashed))
+		},
+	)
+	go wait()
+}
+
+// Info describes the browser this session runs in.
+func (s *Session) Info() Info { return s.info }
+
+// Release closes the context and its page; the browser stays warm for the
+// next flow. It is safe to call more than once.
+func (s *Session) Release() {
+	s.release.Do(func() {
+		s.cancel(errReleased)
+		s.dispose()
+		s.pool.unreserve(s.in)
+		<-s.pool.slots
+	})
+}
+
+// dispose closes the incognito context (and its page) with a bounded wait.
+func (s *Session) dispose() {
+	if s.incognito == nil {
+		return
+	}
+	if dead, _ := s.in.dead(); dead {
+		return
+	}
+	ctx, cancel := context.WithTimeout(s.in.ctx, 5*time.Second)
+	defer cancel()
+	if err := s.incognito.Context(ctx).Close(); err != nil {
+		s.pool.log.Warn("close browser context", "browser", s.in.id, "err", err)
+	}
+	if s.page != nil {
+		s.in.browser.RemoveState(s.page.TargetID) // go-rod's page cache
+	}
+}

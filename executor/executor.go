@@ -1,0 +1,276 @@
+// Package executor runs approved flows: workers claim queued flows from the
+// store under a lease, run each in its own incognito context of a pooled
+// headless Chromium (package browser), and record every step as an execution
+// log, the flow's result, its browser session and its screenshots. Several
+// server processes may share one database: a flow is claimed by exactly one
+// worker, and a worker that dies loses its flows to lease recovery ("worker
+// lost").
+package executor
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/executor/browser"
+)
+
+// Defaults for Options left zero.
+const (
+	DefaultStepTimeout  = 10 * time.Second
+	DefaultFlowTimeout  = 2 * time.Minute
+	DefaultLease        = 30 * time.Second
+	DefaultPollInterval = time.Second
+)
+
+// Options configure an Executor.
+type Options struct {
+	Store db.Store
+	// Pool configures the browsers; Workers defaults to its number of
+	// concurrent contexts.
+	Pool    browser.PoolOptions
+	Workers int
+	// StepTimeout bounds each step (waits and retried assertions);
+	// FlowTimeout bounds a whole flow.
+	StepTimeout time.Duration
+	FlowTimeout time.Duration
+	// Lease is how long a claim lasts without renewal; workers renew it
+	// every third of it, and flows whose lease ran out are failed as
+	// "worker lost" by whichever server notices first.
+	Lease time.Duration
+	// PollInterval is how often idle workers look for flows queued by other
+	// servers; flows queued through this one wake them at once.
+	PollInterval time.Duration
+	// AllowedEnv names the environment variables instructions may read as
+	// {{env.NAME}}; no others are visible.
+	AllowedEnv []string
+	// WorkerID names this process in claims; empty picks host-pid-random.
+	WorkerID string
+	Logger   *slog.Logger
+}
+
+// Executor runs flows.
+type Executor struct {
+	opts  Options
+	store db.Store
+	pool  *browser.Pool
+	// noBrowser is why this server cannot run flows (no Chromium), or nil.
+	noBrowser error
+	log       *slog.Logger
+	worker    string
+	wake      chan struct{}
+
+	mu      sync.Mutex
+	running map[string]context.CancelFunc // flow ID → cancel its run
+}
+
+// New makes an Executor; browsers start on first need. Without Chromium
+// the executor still serves everything else, and refuses to start runs with
+// a message that says how to install it.
+func New(opts Options) (*Executor, error) {
+	if opts.Store == nil {
+		return nil, errors.New("executor: Options.Store is nil")
+	}
+	if opts.StepTimeout <= 0 {
+		opts.StepTimeout = DefaultStepTimeout
+	}
+	if opts.FlowTimeout <= 0 {
+		opts.FlowTimeout = DefaultFlowTimeout
+	}
+	if opts.Lease <= 0 {
+		opts.Lease = DefaultLease
+	}
+	if opts.PollInterval <= 0 {
+		opts.PollInterval = DefaultPollInterval
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.WorkerID == "" {
+		opts.WorkerID = defaultWorkerID()
+	}
+	opts.Pool.Logger = opts.Logger
+	pool, noBrowser := browser.NewPool(opts.Pool)
+	if noBrowser != nil {
+		opts.Logger.Warn("flows cannot run on this server", "err", noBrowser)
+	}
+	if opts.Workers <= 0 {
+		// One worker per browser context the pool can hold at once.
+		opts.Workers = max(1, opts.Pool.Browsers) * max(1, opts.Pool.ContextsPerBrowser)
+		if opts.Pool.ContextsPerBrowser == 0 {
+			opts.Workers *= 2 // the pool's default contexts per browser
+		}
+	}
+	return &Executor{
+		opts:      opts,
+		store:     opts.Store,
+		pool:      pool,
+		noBrowser: noBrowser,
+		log:       opts.Logger.With("worker", opts.WorkerID),
+		worker:    opts.WorkerID,
+		wake:      make(chan struct{}, opts.Workers),
+		running:   make(map[string]context.CancelFunc),
+	}, nil
+}
+
+func defaultWorkerID() string {
+	host, _ := os.Hostname()
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s-%d-%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// Run works until ctx ends: it recovers flows whose worker died, then runs
+// workers. When ctx ends, flows still running are failed as interrupted and
+// the browsers close.
+func (e *Executor) Run(ctx context.Context) error {
+	if e.noBrowser != nil {
+		<-ctx.Done()
+		return nil
+	}
+	defer e.pool.Close()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		e.recoverLoop(ctx)
+	}()
+	for range e.opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.workLoop(ctx)
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+
+// recoverLoop fails flows whose lease ran out, at start and then every half
+// lease, so no flow stays running after its worker died.
+func (e *Executor) recoverLoop(ctx context.Context) {
+	ticker := time.NewTicker(e.opts.Lease / 2)
+	defer ticker.Stop()
+	for {
+		recovered, err := e.store.RecoverExpiredLeases(ctx, db.Now())
+		if err != nil && ctx.Err() == nil {
+			e.log.Error("recover expired leases", "err", err)
+		}
+		for _, f := range recovered {
+			e.log.Warn("flow recovered from a lost worker", "flow", f.ID, "session", f.SessionID)
+			e.logLine(ctx, f.SessionID, &f.ID, nil, db.LogError, fmt.Sprintf("Flow %q failed: %s", f.Name, db.WorkerLostMessage), nil)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+// workLoop claims and runs flows until ctx ends.
+func (e *Executor) workLoop(ctx context.Context) {
+	for ctx.Err() == nil {
+		flow, err := e.store.ClaimFlow(ctx, e.worker, e.opts.Lease)
+		if err != nil {
+			if ctx.Err() == nil {
+				e.log.Error("claim a flow", "err", err)
+			}
+		}
+		if flow != nil {
+			e.runFlow(ctx, flow)
+			continue
+		}
+		select {
+		case <-ctx.Done():
+		case <-e.wake:
+		case <-time.After(e.opts.PollInterval):
+		}
+	}
+}
+
+// wakeWorkers tells idle workers that flows were queued.
+func (e *Executor) wakeWorkers() {
+	for range e.opts.Workers {
+		select {
+		case e.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// StartSession runs a session's approved flows.
+func (e *Executor) StartSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	if err := e.canRun(); err != nil {
+		return nil, err
+	}
+	session, queued, err := e.store.StartRun(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	e.logLine(ctx, sessionID, nil, nil, db.LogInfo, fmt.Sprintf("Run started: %d approved flow(s) queued", len(queued)), map[string]any{"queued": len(queued)})
+	e.wakeWorkers()
+	return session, nil
+}
+
+// CancelSession stops a running session at once: its flows running here are
+// interrupted now; flows running on other servers stop at their next lease
+// renewal.
+func (e *Executor) CancelSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	session, stopped, err := e.store.CancelRun(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	for _, f := range stopped {
+		if cancel, ok := e.running[f.ID]; ok {
+			cancel()
+		}
+	}
+	e.mu.Unlock()
+	e.logLine(ctx, sessionID, nil, nil, db.LogWarning, fmt.Sprintf("Run cancelled: %d running flow(s) stopped", len(stopped)), nil)
+	return session, nil
+}
+
+// RetryFlow runs one finished flow again.
+func (e *Executor) RetryFlow(ctx context.Context, flowID string) (*db.TestFlow, *db.TestSession, error) {
+	if err := e.canRun(); err != nil {
+		return nil, nil, err
+	}
+	flow, session, err := e.store.RetryFlow(ctx, flowID)
+	if err != nil {
+		return nil, nil, err
+	}
+	e.logLine(ctx, session.ID, &flow.ID, nil, db.LogInfo, fmt.Sprintf("Flow %q queued again", flow.Name), nil)
+	e.wakeWorkers()
+	return flow, session, nil
+}
+
+// logLine appends an execution log; a failure to log is itself only logged.
+func (e *Executor) logLine(ctx context.Context, sessionID string, flowID, browserID *string, level db.LogLevel, message string, data any) {
+	in := db.NewExecutionLog{SessionID: sessionID, FlowID: flowID, BrowserSessionID: browserID, Level: level, Message: message}
+	if data != nil {
+		raw, err := jsonMarshal(data)
+		if err == nil {
+			in.Data = raw
+		}
+	}
+	if _, err := e.store.AppendExecutionLog(context.WithoutCancel(ctx), in); err != nil && db.ErrorCode(err) != db.ErrNotFound {
+		e.log.Error("append execution log", "session", sessionID, "err", err)
+	}
+}
+
+// canRun refuses runs on a server without a browser, saying how to fix it.
+func (e *Executor) canRun() error {
+	if e.noBrowser == nil {
+		return nil
+	}
+	return db.Errorf(db.ErrConflict, "this server cannot run flows: %v", e.noBrowser)
+}
