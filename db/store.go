@@ -42,6 +42,10 @@ type SessionStore interface {
 	// sets startedAt and clears completedAt; to completed or failed sets
 	// completedAt.
 	TransitionTestSession(ctx context.Context, id string, from []SessionStatus, to SessionStatus) (*TestSession, error)
+	// SetSessionMetadata sets metadata.estimatedDuration (milliseconds) and
+	// metadata.errorMessage exactly as given: nil clears. actualDuration is
+	// the run's to set.
+	SetSessionMetadata(ctx context.Context, id string, estimatedDuration *int64, errorMessage *string) (*TestSession, error)
 }
 
 // FlowStore keeps test flows.
@@ -368,6 +372,9 @@ func checkInstructions(field, s string) error {
 	}
 	return checkText(field, s)
 }
+
+// CheckText returns an ErrInvalid error when s is longer than MaxTextLength.
+func CheckText(field, s string) error { return checkText(field, s) }
 
 func checkText(field, s string) error {
 	if n := utf8.RuneCountInString(s); n > MaxTextLength {

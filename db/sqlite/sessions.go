@@ -183,3 +183,33 @@ func flowIDs(ctx context.Context, q queryer, sessionID string) ([]string, error)
 	}
 	return ids, rows.Err()
 }
+
+// SetSessionMetadata sets a session's estimated duration and error message.
+func (s *Store) SetSessionMetadata(ctx context.Context, id string, estimatedDuration *int64, errorMessage *string) (*db.TestSession, error) {
+	if err := db.CheckID("sessionId", id); err != nil {
+		return nil, err
+	}
+	if errorMessage != nil {
+		if err := db.CheckText("errorMessage", *errorMessage); err != nil {
+			return nil, err
+		}
+	}
+	var session *db.TestSession
+	err := s.inTx(ctx, func(tx *writeTx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE testSessions SET estimatedDuration = ?, errorMessage = ? WHERE id = ?`,
+			nullInt64(estimatedDuration), nullString(errorMessage), id)
+		if err != nil {
+			return fmt.Errorf("set session metadata: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("test session", id)
+		}
+		tx.changed(db.CollTestSessions, db.ChangeUpdate, id, id)
+		session, err = getSession(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return session, nil
+}

@@ -172,3 +172,34 @@ func testSessions(t *testing.T, open func(t *testing.T) db.Store) {
 		wantCode(t, err, db.ErrNotFound, "GetTestSession(unknown ID)")
 	})
 }
+
+func testSetSessionMetadata(t *testing.T, open func(t *testing.T) db.Store) {
+	s := open(t)
+	c := ctx(t)
+	session := mustSession(t, s, "plan", "")
+	estimate, message := int64(90_000), "add the URL of the site to test"
+	got, err := s.SetSessionMetadata(c, session.ID, &estimate, &message)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Metadata == nil || got.Metadata.EstimatedDuration == nil || *got.Metadata.EstimatedDuration != estimate ||
+		got.Metadata.ErrorMessage == nil || *got.Metadata.ErrorMessage != message || got.Metadata.ActualDuration != nil {
+		t.Errorf("metadata = %+v, want the estimate and message", got.Metadata)
+	}
+	if again := mustGetSession(t, s, session.ID); again.Metadata == nil || *again.Metadata.ErrorMessage != message {
+		t.Errorf("stored metadata = %+v", again.Metadata)
+	}
+	got, err = s.SetSessionMetadata(c, session.ID, &estimate, nil)
+	if err != nil || got.Metadata == nil || got.Metadata.ErrorMessage != nil || *got.Metadata.EstimatedDuration != estimate {
+		t.Errorf("clearing the message gave %+v, %v", got, err)
+	}
+	got, err = s.SetSessionMetadata(c, session.ID, nil, nil)
+	if err != nil || got.Metadata != nil {
+		t.Errorf("clearing both gave metadata %+v, %v; want none", got.Metadata, err)
+	}
+	_, err = s.SetSessionMetadata(c, db.NewID(), nil, nil)
+	wantCode(t, err, db.ErrNotFound, "SetSessionMetadata of an unknown session")
+	long := runes("x", db.MaxTextLength+1)
+	_, err = s.SetSessionMetadata(c, session.ID, nil, &long)
+	wantCode(t, err, db.ErrInvalid, "an error message over the limit")
+}

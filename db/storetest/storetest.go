@@ -75,6 +75,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"LastExecutionLog", testLastExecutionLog},
 		{"Runs", testRuns},
 		{"UpdateBrowserSession", testUpdateBrowserSession},
+		{"SetSessionMetadata", testSetSessionMetadata},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
