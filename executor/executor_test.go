@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -205,8 +206,9 @@ func TestCancelStopsRunningFlowAtOnce(t *testing.T) {
 	if _, err := h.exec.StartSession(t.Context(), session.ID); err != nil {
 		t.Fatal(err)
 	}
-	h.waitFor(session.ID, "a running flow", func(_ *db.TestSession, f []*db.TestFlow) bool {
-		return f[0].Status == db.FlowRunning && len(f[0].Steps) == 0
+	h.waitFor(session.ID, "the flow running in its browser", func(*db.TestSession, []*db.TestFlow) bool {
+		b, _ := h.store.ListBrowserSessions(t.Context(), session.ID)
+		return len(b) == 1 && b[0].Status == db.BrowserRunning
 	})
 	time.Sleep(300 * time.Millisecond) // let it reach the wait
 	cancelled, err := h.exec.CancelSession(t.Context(), session.ID)
@@ -245,4 +247,52 @@ func TestLostWorkerIsRecovered(t *testing.T) {
 	if final.Status != db.SessionFailed || flows[0].Error == nil || *flows[0].Error != db.WorkerLostMessage {
 		t.Errorf("after recovery session %s, flow %+v; want failed, worker lost", final.Status, flows[0])
 	}
+}
+
+// TestBrowserCrashFailsOnlyItsFlow kills Chromium while a flow waits: that
+// flow fails as a crash and its browser session ends in error; the next
+// flow gets a new browser and passes.
+func TestBrowserCrashFailsOnlyItsFlow(t *testing.T) {
+	pids := make(chan int, 4)
+	h := newHarness(t, executor.Options{StepTimeout: 30 * time.Second, Workers: 1,
+		Pool: browser.PoolOptions{OnBrowserEvent: func(ev browser.BrowserEvent) {
+			if ev.Kind == browser.BrowserStarted {
+				pids <- ev.PID
+			}
+		}}})
+	session, _ := h.session(
+		db.NewTestFlow{Name: "Crashes", Instructions: "Go to /slow.html\nWait for \"Done\""},
+		db.NewTestFlow{Name: "Runs after", Instructions: "Go to /login.html\nExpect the title is \"Sign in\""},
+	)
+	if _, err := h.exec.StartSession(t.Context(), session.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor(session.ID, "the first flow running in its browser", func(*db.TestSession, []*db.TestFlow) bool {
+		b, _ := h.store.ListBrowserSessions(t.Context(), session.ID)
+		return len(b) == 1 && b[0].Status == db.BrowserRunning
+	})
+	time.Sleep(300 * time.Millisecond) // let it reach the wait
+	pid := <-pids
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatalf("kill Chromium (pid %d): %v", pid, err)
+	}
+	final, flows := h.waitFor(session.ID, "ended", ended)
+	if flows[0].Status != db.FlowFailed || flows[0].Error == nil || !strings.Contains(*flows[0].Error, "crash") {
+		t.Errorf("crashed flow = %s, %v; want failed naming the crash", flows[0].Status, flows[0].Error)
+	}
+	if flows[1].Status != db.FlowCompleted || final.CompletedFlows != 1 {
+		t.Logf("flow errors: %s / %s", deref(flows[0].Error), deref(flows[1].Error))
+		t.Errorf("the flow after the crash = %s (session %+v), want completed on a new browser", flows[1].Status, final)
+	}
+	browsers, err := h.store.ListBrowserSessions(t.Context(), session.ID)
+	if err != nil || len(browsers) != 2 || browsers[0].Status != db.BrowserError || browsers[1].Status != db.BrowserStopped {
+		t.Errorf("browser sessions = %+v, %v; want the crashed one in error, the next stopped", browsers, err)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "<nil>"
+	}
+	return *s
 }

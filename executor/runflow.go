@@ -133,7 +133,11 @@ func (r *run) execute(ctx context.Context) browser.RunResult {
 	}
 	page, err := e.pool.Acquire(ctx)
 	if err != nil {
-		r.setBrowserStatus(ctx, db.BrowserError, nil)
+		status := db.BrowserError
+		if ctx.Err() != nil {
+			status = db.BrowserStopped // cancelled or timed out before the browser was ready
+		}
+		r.setBrowserStatus(ctx, status, nil)
 		return browser.RunResult{Error: "no browser: " + err.Error()}
 	}
 	defer page.Release()

@@ -113,6 +113,9 @@ func (p *Pool) reserve() (*instance, error) {
 		if in.state != starting && in.state != ready {
 			continue // draining browsers finish their contexts and close
 		}
+		if dead, _ := in.dead(); dead {
+			continue // crashed: its watcher removes it; never hand it out again
+		}
 		live++
 		if in.active < p.opts.ContextsPerBrowser && (best == nil || in.active < best.active) {
 			best = in
