@@ -27,6 +27,7 @@ import (
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
+	"github.com/testing-agent/backend/stats"
 )
 
 // config is everything the server can be told.
@@ -38,6 +39,7 @@ type config struct {
 	DebugAddr       string   // pprof listener; empty means none
 	AllowedOrigins  []string // origins of pages that may open websockets
 	LiveWindow      time.Duration
+	StatsInterval   time.Duration
 	Executor        executor.Options // browsers, timeouts, allowed env
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
@@ -80,6 +82,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&origins, "allowed-origins", origins, "comma-separated origins whose pages may open websockets besides this server's own, or * (env ALLOWED_ORIGINS)")
 	logLevel := envOr("LOG_LEVEL", "info")
 	fs.StringVar(&logLevel, "log-level", logLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	statsInterval := envOr("STATS_INTERVAL", "10s")
+	fs.StringVar(&statsInterval, "stats-interval", statsInterval, "how often a systemStats sample is recorded (env STATS_INTERVAL)")
 	liveWindow := envOr("LIVE_WINDOW", "50ms")
 	fs.StringVar(&liveWindow, "live-window", liveWindow, "shortest time between two results of one live query; bursts of writes in it become one update (env LIVE_WINDOW)")
 	fs.IntVar(&cfg.Executor.Pool.Browsers, "browsers", envInt(getenv, "BROWSERS", 1), "Chromium processes (env BROWSERS)")
@@ -105,12 +109,19 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return config{}, fmt.Errorf("live window %q is not a positive duration such as 50ms", liveWindow)
 	}
 	cfg.LiveWindow = window
-	for setting, target := range map[string]*time.Duration{stepTimeout: &cfg.Executor.StepTimeout, flowTimeout: &cfg.Executor.FlowTimeout} {
-		d, err := time.ParseDuration(setting)
+	for _, setting := range []struct {
+		name, value string
+		into        *time.Duration
+	}{
+		{"step timeout", stepTimeout, &cfg.Executor.StepTimeout},
+		{"flow timeout", flowTimeout, &cfg.Executor.FlowTimeout},
+		{"stats interval", statsInterval, &cfg.StatsInterval},
+	} {
+		d, err := time.ParseDuration(setting.value)
 		if err != nil || d <= 0 {
-			return config{}, fmt.Errorf("timeout %q is not a positive duration such as 10s", setting)
+			return config{}, fmt.Errorf("%s %q is not a positive duration such as 10s", setting.name, setting.value)
 		}
-		*target = d
+		*setting.into = d
 	}
 	if cfg.Executor.Pool.Browsers < 1 || cfg.Executor.Pool.ContextsPerBrowser < 1 {
 		return config{}, fmt.Errorf("browsers and contexts per browser must be at least 1")
@@ -187,6 +198,9 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	}()
 
 	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
+	sampler := &stats.Sampler{Store: store, Interval: cfg.StatsInterval, ActiveBrowsers: runner.ActiveBrowsers,
+		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
+	go sampler.Run(runCtx)
 	srv := &http.Server{
 		Handler:           routes(store, api),
 		ReadHeaderTimeout: 10 * time.Second,

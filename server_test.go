@@ -201,6 +201,9 @@ func TestParseConfig(t *testing.T) {
 		if c.Executor.StepTimeout == 0 {
 			c.Executor.StepTimeout, c.Executor.FlowTimeout = 10*time.Second, 2*time.Minute
 		}
+		if c.StatsInterval == 0 {
+			c.StatsInterval = 10 * time.Second
+		}
 		return c
 	}
 	tests := []struct {
@@ -243,5 +246,30 @@ func TestParseConfig(t *testing.T) {
 				t.Errorf("got %+v, %v; want %+v", got, err, want)
 			}
 		})
+	}
+}
+
+// TestStatsAreSampled: the server records systemStats samples on its own.
+func TestStatsAreSampled(t *testing.T) {
+	url, _ := startServerWith(t, config{DataDir: t.TempDir(), StatsInterval: 50 * time.Millisecond})
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		var out struct {
+			SystemStats []struct {
+				Timestamp string
+				Metrics   *struct{ MemoryBytes *int }
+			}
+		}
+		graphql(t, url, `{ systemStats(limit: 5) { timestamp metrics { memoryBytes } } }`, nil, &out)
+		if len(out.SystemStats) >= 2 {
+			if m := out.SystemStats[0].Metrics; m == nil || m.MemoryBytes == nil || *m.MemoryBytes <= 0 {
+				t.Errorf("sample metrics = %+v, want the memory in use", m)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no samples recorded within 30 s: %+v", out.SystemStats)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -97,6 +97,16 @@ type StatsStore interface {
 	RecordSystemStats(ctx context.Context, in SystemStats) (*SystemStats, error)
 	// ListSystemStats returns at most limit samples, newest first.
 	ListSystemStats(ctx context.Context, limit int) ([]*SystemStats, error)
+	// CountActivity counts what a statistics sample reports.
+	CountActivity(ctx context.Context) (Activity, error)
+}
+
+// Activity is the state of all runs at one moment.
+type Activity struct {
+	RunningSessions int // sessions whose status is running
+	QueuedFlows     int // flows queued and not yet claimed
+	RunningFlows    int // flows running now
+	FinishedFlows   int // flows whose status is completed or failed
 }
 
 // DeletedSession says what a cascade delete removed.

@@ -69,6 +69,7 @@ type Executor struct {
 
 	mu      sync.Mutex
 	running map[string]context.CancelFunc // flow ID → cancel its run
+	recent  []time.Duration               // durations of the last flows finished here
 }
 
 // New makes an Executor; browsers start on first need. Without Chromium
@@ -273,4 +274,38 @@ func (e *Executor) canRun() error {
 		return nil
 	}
 	return db.Errorf(db.ErrConflict, "this server cannot run flows: %v", e.noBrowser)
+}
+
+// ActiveBrowsers is how many Chromium processes this server runs now.
+func (e *Executor) ActiveBrowsers() int {
+	if e.pool == nil {
+		return 0
+	}
+	return e.pool.Stats().Browsers
+}
+
+// AvgFlowDuration is the mean duration of the flows this server finished
+// recently (the last 100), or false when it finished none.
+func (e *Executor) AvgFlowDuration() (time.Duration, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.recent) == 0 {
+		return 0, false
+	}
+	var sum time.Duration
+	for _, d := range e.recent {
+		sum += d
+	}
+	return sum / time.Duration(len(e.recent)), true
+}
+
+// recordDuration keeps a finished flow's duration for AvgFlowDuration.
+func (e *Executor) recordDuration(d time.Duration) {
+	const keep = 100
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.recent) == keep {
+		e.recent = e.recent[1:]
+	}
+	e.recent = append(e.recent, d)
 }

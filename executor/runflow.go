@@ -73,6 +73,7 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow) {
 		e.log.Error("record a flow's outcome", "flow", flow.ID, "err", err)
 		return
 	}
+	e.recordDuration(outcome.Duration)
 	if outcome.Passed {
 		r.log(writeCtx, db.LogInfo, fmt.Sprintf("Flow %q passed in %s", flow.Name, outcome.Duration.Round(time.Millisecond)), nil)
 	} else {

@@ -34,6 +34,8 @@ func (s *Store) indexes() []index {
 	return []index{
 		// ListTestSessions: newest first.
 		{s.sessions, "createdAt_-1__id_-1", bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}}, false},
+		// CountActivity: running sessions.
+		{s.sessions, "status_1", asc("status"), false},
 		// ListTestFlows; unique, so a bug in order allocation cannot give two
 		// flows one position.
 		{s.flows, "sessionId_1_order_1", asc("sessionId", "order"), true},

@@ -58,7 +58,7 @@ func listIndexes(t *testing.T, s *Store, collection string) map[string]indexSumm
 func checkIndexes(t *testing.T, s *Store, retention time.Duration) {
 	t.Helper()
 	want := map[string]map[string]indexSummary{
-		"testSessions": {"createdAt_-1__id_-1": {keys: "createdAt:-1,_id:-1"}},
+		"testSessions": {"createdAt_-1__id_-1": {keys: "createdAt:-1,_id:-1"}, "status_1": {keys: "status:1"}},
 		"testFlows": {
 			"sessionId_1_order_1": {keys: "sessionId:1,order:1", unique: true},
 			// ClaimFlow's query and sort, RecoverExpiredLeases' query.

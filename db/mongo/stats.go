@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/testing-agent/backend/db"
@@ -84,4 +85,28 @@ func (s *Store) pruneStats(ctx context.Context) error {
 // statsCutoff is the oldest timestamp the retention keeps.
 func (s *Store) statsCutoff() time.Time {
 	return db.Now().Add(-s.opts.StatsRetention)
+}
+
+// CountActivity counts running sessions and flows by state, one indexed
+// count each.
+func (s *Store) CountActivity(ctx context.Context) (db.Activity, error) {
+	var a db.Activity
+	counts := []struct {
+		coll   *mongo.Collection
+		filter bson.D
+		into   *int
+	}{
+		{s.sessions, bson.D{{Key: "status", Value: db.SessionRunning}}, &a.RunningSessions},
+		{s.flows, bson.D{{Key: "status", Value: db.FlowPending}, {Key: "queuedAt", Value: bson.D{{Key: "$ne", Value: nil}}}}, &a.QueuedFlows},
+		{s.flows, bson.D{{Key: "status", Value: db.FlowRunning}}, &a.RunningFlows},
+		{s.flows, bson.D{{Key: "status", Value: bson.D{{Key: "$in", Value: bson.A{db.FlowCompleted, db.FlowFailed}}}}}, &a.FinishedFlows},
+	}
+	for _, c := range counts {
+		n, err := c.coll.CountDocuments(ctx, c.filter)
+		if err != nil {
+			return db.Activity{}, internal("count activity", err)
+		}
+		*c.into = int(n)
+	}
+	return a, nil
 }

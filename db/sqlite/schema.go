@@ -2,7 +2,7 @@ package sqlite
 
 // migrations[i] brings the schema from version i to i+1; PRAGMA
 // user_version holds the version a database is at. Append, never edit.
-var migrations = []string{schemaV1, schemaV2}
+var migrations = []string{schemaV1, schemaV2, schemaV3}
 
 // schemaVersion is the version this code expects.
 var schemaVersion = len(migrations)
@@ -114,4 +114,10 @@ CREATE TABLE artifacts (
 	data         BLOB NOT NULL
 );
 CREATE INDEX artifacts_session ON artifacts (sessionId);
+`
+
+// schemaV3 indexes what statistics samples count.
+const schemaV3 = `
+CREATE INDEX testSessions_status ON testSessions (status);
+CREATE INDEX testFlows_status ON testFlows (status);
 `

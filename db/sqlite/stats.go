@@ -93,3 +93,18 @@ func (s *Store) ListSystemStats(ctx context.Context, limit int) ([]*db.SystemSta
 	}
 	return list, nil
 }
+
+// CountActivity counts running sessions and flows by state.
+func (s *Store) CountActivity(ctx context.Context) (db.Activity, error) {
+	var a db.Activity
+	err := s.reader.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM testSessions WHERE status = 'running'),
+		(SELECT count(*) FROM testFlows WHERE status = 'pending' AND queuedAt IS NOT NULL),
+		(SELECT count(*) FROM testFlows WHERE status = 'running'),
+		(SELECT count(*) FROM testFlows WHERE status IN ('completed', 'failed'))`).
+		Scan(&a.RunningSessions, &a.QueuedFlows, &a.RunningFlows, &a.FinishedFlows)
+	if err != nil {
+		return db.Activity{}, fmt.Errorf("count activity: %w", err)
+	}
+	return a, nil
+}

@@ -126,3 +126,41 @@ func testSystemStats(t *testing.T, open func(t *testing.T) db.Store) {
 		}
 	})
 }
+
+func testCountActivity(t *testing.T, open func(t *testing.T) db.Store) {
+	s := open(t)
+	c := ctx(t)
+	count := func() db.Activity {
+		t.Helper()
+		a, err := s.CountActivity(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	if a := count(); a != (db.Activity{}) {
+		t.Errorf("an empty store counts %+v", a)
+	}
+	session := mustSession(t, s, "activity", "")
+	mustFlows(t, s, session.ID, db.NewTestFlow{Name: "a", Instructions: "x", Approved: true},
+		db.NewTestFlow{Name: "b", Instructions: "x", Approved: true}, db.NewTestFlow{Name: "c", Instructions: "x"})
+	if _, _, err := s.StartRun(c, session.ID); err != nil {
+		t.Fatal(err)
+	}
+	if a := count(); a != (db.Activity{RunningSessions: 1, QueuedFlows: 2}) {
+		t.Errorf("after StartRun: %+v, want 1 running session and 2 queued flows", a)
+	}
+	f, err := s.ClaimFlow(c, "w", time.Minute)
+	if err != nil || f == nil {
+		t.Fatal(err)
+	}
+	if a := count(); a != (db.Activity{RunningSessions: 1, QueuedFlows: 1, RunningFlows: 1}) {
+		t.Errorf("after a claim: %+v", a)
+	}
+	if _, _, err := s.FinishFlow(c, f.ID, "w", db.FlowOutcome{Passed: true}); err != nil {
+		t.Fatal(err)
+	}
+	if a := count(); a != (db.Activity{RunningSessions: 1, QueuedFlows: 1, FinishedFlows: 1}) {
+		t.Errorf("after a finish: %+v", a)
+	}
+}

@@ -76,6 +76,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"Runs", testRuns},
 		{"UpdateBrowserSession", testUpdateBrowserSession},
 		{"SetSessionMetadata", testSetSessionMetadata},
+		{"CountActivity", testCountActivity},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
