@@ -27,6 +27,7 @@ import (
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
+	"github.com/testing-agent/backend/planner"
 	"github.com/testing-agent/backend/stats"
 )
 
@@ -189,15 +190,18 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		defer close(runnerDone)
 		runner.Run(runCtx)
 	}()
-	// The runner stops after the HTTP server, so requests in flight can
-	// still start or cancel runs; flows it is running then fail as
-	// interrupted and the browsers close.
+	plan := planner.New(planner.Options{Store: store, Pool: runner.Pool(), LLM: planner.LLMConfigFromEnv(), Logger: slog.Default()})
+	// The runner and the planner stop after the HTTP server, so requests in
+	// flight can still start or cancel runs; flows still running then fail
+	// as interrupted, generations as cancelled, and the browsers close.
 	defer func() {
 		stopRunner()
+		plan.Wait()
 		<-runnerDone
 	}()
 
-	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
+	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner,
+		Generator: generator{plan, runCtx}, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
 	sampler := &stats.Sampler{Store: store, Interval: cfg.StatsInterval, ActiveBrowsers: runner.ActiveBrowsers,
 		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
 	go sampler.Run(runCtx)
@@ -267,6 +271,17 @@ func openStore(ctx context.Context, cfg config) (*openedStore, error) {
 		return nil, fmt.Errorf("open the embedded store in %s: %w", cfg.DataDir, err)
 	}
 	return &openedStore{store, "embedded in " + cfg.DataDir}, nil
+}
+
+// generator starts generations that live as long as the server, not as the
+// request that asked for them.
+type generator struct {
+	planner    *planner.Planner
+	background context.Context
+}
+
+func (g generator) StartGeneration(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	return g.planner.Start(ctx, g.background, sessionID)
 }
 
 // routes maps the server's paths.

@@ -309,3 +309,12 @@ func (e *Executor) recordDuration(d time.Duration) {
 	}
 	e.recent = append(e.recent, d)
 }
+
+// Pool is the executor's browser pool, for others that need a browser (the
+// planner explores sites in it); nil on a server without Chromium.
+func (e *Executor) Pool() *browser.Pool {
+	if e.noBrowser != nil {
+		return nil
+	}
+	return e.pool
+}

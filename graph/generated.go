@@ -116,6 +116,7 @@ type ComplexityRoot struct {
 		CreateTestSession func(childComplexity int, name string, prompt string) int
 		DeleteTestFlow    func(childComplexity int, flowID string) int
 		DeleteTestSession func(childComplexity int, sessionID string) int
+		GenerateTestFlows func(childComplexity int, sessionID string) int
 		RetryTestFlow     func(childComplexity int, flowID string) int
 		StartTestSession  func(childComplexity int, sessionID string) int
 		UpdateTestFlow    func(childComplexity int, flowID string, input model.UpdateTestFlowInput) int
@@ -241,6 +242,7 @@ type MutationResolver interface {
 	ApproveTestFlows(ctx context.Context, flowIds []string, approved bool) ([]*db.TestFlow, error)
 	DeleteTestFlow(ctx context.Context, flowID string) (*model.DeleteTestFlowPayload, error)
 	DeleteTestSession(ctx context.Context, sessionID string) (*model.DeleteTestSessionPayload, error)
+	GenerateTestFlows(ctx context.Context, sessionID string) (*db.TestSession, error)
 	StartTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
 	CancelTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
 	RetryTestFlow(ctx context.Context, flowID string) (*model.RetryTestFlowPayload, error)
@@ -591,6 +593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTestSession(childComplexity, args["sessionId"].(string)), true
+	case "Mutation.generateTestFlows":
+		if e.ComplexityRoot.Mutation.GenerateTestFlows == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_generateTestFlows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GenerateTestFlows(childComplexity, args["sessionId"].(string)), true
 	case "Mutation.retryTestFlow":
 		if e.ComplexityRoot.Mutation.RetryTestFlow == nil {
 			break
@@ -1520,6 +1533,12 @@ type Mutation {
   deleteTestFlow(flowId: ID!): DeleteTestFlowPayload!
   "Deletes a session with its flows, browser sessions and logs; not while it is generating or running."
   deleteTestSession(sessionId: ID!): DeleteTestSessionPayload!
+  """
+  Turns the session's prompt into proposed flows, unapproved: the session
+  becomes generating at once and ready (or failed, with metadata.errorMessage)
+  when done; progress streams as execution logs.
+  """
+  generateTestFlows(sessionId: ID!): TestSession!
   "Runs the session's approved flows; CONFLICT when none is approved or it is already running."
   startTestSession(sessionId: ID!): TestSession!
   "Stops a running session at once: running flows fail as cancelled, the rest stay pending."
@@ -2092,6 +2111,20 @@ func (ec *executionContext) field_Mutation_deleteTestFlow_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_deleteTestSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_generateTestFlows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
@@ -3749,6 +3782,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteTestSession(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteTestSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_generateTestFlows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_generateTestFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().GenerateTestFlows(ctx, fc.Args["sessionId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *db.TestSession) graphql.Marshaler {
+			return ec.marshalNTestSession2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋdbᚐTestSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_generateTestFlows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_generateTestFlows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7759,6 +7836,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteTestSession":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteTestSession(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generateTestFlows":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_generateTestFlows(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -32,7 +32,9 @@ type Options struct {
 	// Feed wakes live queries.
 	Feed db.ChangeFeed
 	// Runner starts, cancels and retries runs (the executor).
-	Runner         Runner
+	Runner Runner
+	// Generator turns prompts into flows (the planner).
+	Generator      Generator
 	CoalesceWindow time.Duration // zero means DefaultCoalesceWindow
 	// AllowedOrigins may open websockets besides same-host pages; "*" allows all.
 	AllowedOrigins []string
@@ -69,7 +71,7 @@ func NewHandler(cfg Options) *Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	schema := NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, CoalesceWindow: cfg.CoalesceWindow},
+		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator, CoalesceWindow: cfg.CoalesceWindow},
 		Complexity: complexityRoot(),
 	})
 	ws := live.NewHandler(live.Options{

@@ -21,6 +21,14 @@ type Resolver struct {
 	CoalesceWindow time.Duration
 	// Runner runs sessions' flows.
 	Runner Runner
+	// Generator turns prompts into flows (the planner).
+	Generator Generator
+}
+
+// Generator starts turning a session's prompt into flows and returns the
+// session, generating.
+type Generator interface {
+	StartGeneration(ctx context.Context, sessionID string) (*db.TestSession, error)
 }
 
 // Runner starts, cancels and retries runs: the executor.

@@ -82,6 +82,14 @@ func (r *mutationResolver) DeleteTestSession(ctx context.Context, sessionID stri
 	}, nil
 }
 
+// GenerateTestFlows is the resolver for the generateTestFlows field.
+func (r *mutationResolver) GenerateTestFlows(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	if r.Generator == nil {
+		return nil, db.Errorf(db.ErrConflict, "this server does not generate flows")
+	}
+	return r.Generator.StartGeneration(ctx, sessionID)
+}
+
 // StartTestSession is the resolver for the startTestSession field.
 func (r *mutationResolver) StartTestSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
 	return r.Runner.StartSession(ctx, sessionID)

@@ -49,15 +49,19 @@ type OutlineLink struct {
 type OutlineNotice struct {
 	Text string
 	Hint string // what marks it, e.g. "alert", "status", or its class such as "error"
+	// Target is a selector that resolves to the notice's element, for a
+	// step that waits for it to show; nil when no simple selector does.
+	Target *steps.Target
 }
 
 // OutlineForm is a visible form.
 type OutlineForm struct {
-	Label  string // aria-label, legend, or the heading in or just before it
-	Action string
-	Method string
-	Fields []OutlineField
-	Submit *OutlineControl // nil when the form has no visible submit button
+	Label   string // its own name: aria-label, legend, a heading inside it
+	Heading string // the nearest heading before it
+	Action  string
+	Method  string
+	Fields  []OutlineField
+	Submit  *OutlineControl // nil when the form has no visible submit button
 }
 
 // OutlineField is a control of a form.
@@ -97,7 +101,9 @@ const outlineAttr = "data-testing-agent-outline"
 var outlineLimits = map[string]int{"texts": 300, "links": 200, "forms": 20, "fields": 50, "buttons": 50, "notices": 50, "scan": 5000}
 
 // Outline describes the page open in the session, as it is now. Call it
-// after a Run that opened the page; it does not navigate.
+// after a Run that opened the page; it does not navigate. It marks the
+// elements it describes with a data attribute, which a later Outline
+// replaces.
 func (s *Session) Outline(ctx context.Context) (PageOutline, error) {
 	page := s.page.Context(ctx)
 	res, err := page.Evaluate(rod.Eval(outlineJS, outlineAttr, outlineLimits))
@@ -108,8 +114,11 @@ func (s *Session) Outline(ctx context.Context) (PageOutline, error) {
 	if err := res.Value.Unmarshal(&raw); err != nil {
 		return PageOutline{}, fmt.Errorf("read the page outline: %w", err)
 	}
-	out := PageOutline{URL: raw.URL, Status: raw.Status, Title: raw.Title, Heading: raw.Heading, Texts: raw.Texts, Notices: raw.Notices}
-	v := targetVerifier{ctx: ctx, page: page}
+	out := PageOutline{URL: raw.URL, Status: raw.Status, Title: raw.Title, Heading: raw.Heading, Texts: raw.Texts}
+	v := targetVerifier{page: page}
+	for _, n := range raw.Notices {
+		out.Notices = append(out.Notices, OutlineNotice{Text: n.Text, Hint: n.Hint, Target: v.selector(n.Ref, n.Selectors)})
+	}
 	for _, l := range raw.Links {
 		out.Links = append(out.Links, OutlineLink{OutlineControl: v.control(l.rawControl, steps.Click, steps.Link), URL: l.URL, NewTab: l.NewTab})
 	}
@@ -139,13 +148,18 @@ type rawControl struct {
 }
 
 type rawOutline struct {
-	URL     string          `json:"url"`
-	Status  int             `json:"status"`
-	Title   string          `json:"title"`
-	Heading string          `json:"heading"`
-	Texts   []string        `json:"texts"`
-	Notices []OutlineNotice `json:"notices"`
-	Links   []struct {
+	URL     string   `json:"url"`
+	Status  int      `json:"status"`
+	Title   string   `json:"title"`
+	Heading string   `json:"heading"`
+	Texts   []string `json:"texts"`
+	Notices []struct {
+		Text      string   `json:"text"`
+		Hint      string   `json:"hint"`
+		Ref       string   `json:"ref"`
+		Selectors []string `json:"selectors"`
+	} `json:"notices"`
+	Links []struct {
 		rawControl
 		URL    string `json:"url"`
 		NewTab bool   `json:"newTab"`
@@ -155,11 +169,12 @@ type rawOutline struct {
 }
 
 type rawForm struct {
-	Label  string      `json:"label"`
-	Action string      `json:"action"`
-	Method string      `json:"method"`
-	Fields []rawField  `json:"fields"`
-	Submit *rawControl `json:"submit"`
+	Label   string      `json:"label"`
+	Heading string      `json:"heading"`
+	Action  string      `json:"action"`
+	Method  string      `json:"method"`
+	Fields  []rawField  `json:"fields"`
+	Submit  *rawControl `json:"submit"`
 }
 
 type rawField struct {
@@ -189,13 +204,12 @@ type rawField struct {
 // targetVerifier finds, for each element, a target the runner's resolver
 // maps back to that element; the first error stops further checks.
 type targetVerifier struct {
-	ctx  context.Context
-	page *rod.Page
+	page *rod.Page // bound to the caller's context
 	err  error
 }
 
 func (v *targetVerifier) form(f rawForm) OutlineForm {
-	out := OutlineForm{Label: f.Label, Action: f.Action, Method: f.Method}
+	out := OutlineForm{Label: f.Label, Heading: f.Heading, Action: f.Action, Method: f.Method}
 	for _, fl := range f.Fields {
 		kind, role := fieldStep(fl.Kind)
 		field := OutlineField{
@@ -275,14 +289,27 @@ func (v *targetVerifier) control(c rawControl, kind steps.Kind, role steps.Role)
 	if cssAttrWord.MatchString(c.Name) && cssIdent.MatchString(c.Tag) {
 		selectors = append(selectors, c.Tag+`[name="`+c.Name+`"]`)
 	}
+	out.Target = v.firstSelector(c.Ref, selectors, kind)
+	return out
+}
+
+// selector finds which of the CSS selectors the outline script offered
+// for an element resolves to it.
+func (v *targetVerifier) selector(ref string, selectors []string) *steps.Target {
+	return v.firstSelector(ref, selectors, steps.WaitFor)
+}
+
+func (v *targetVerifier) firstSelector(ref string, selectors []string, kind steps.Kind) *steps.Target {
 	for _, css := range selectors {
+		if css == "" || strings.ContainsAny(css, "\n\r") {
+			continue
+		}
 		t := &steps.Target{CSS: css}
-		if same, _ := v.same(t, kind, c.Ref); same {
-			out.Target = t
-			return out
+		if same, _ := v.same(t, kind, ref); same {
+			return t
 		}
 	}
-	return out
+	return nil
 }
 
 // writableName reports names a step can quote: one line, not too long, no
@@ -397,12 +424,27 @@ const outlineJS = `(attr, limits) => {
 	const NOTICE = '[role=alert], [role=status], [aria-live]:not([aria-live=off]), output';
 	const NOTICE_CLASS = /(^|[\s_-])(alert|error|errors|success|message|notice|notification|toast|flash|feedback|status|warning|danger|invalid)([\s_-]|$)/i;
 	const noticeSeen = new Set();
+	// selectorsOf offers simple selectors for an element; Go keeps the
+	// first that resolves to it.
+	const selectorsOf = (el) => {
+		const tag = el.tagName.toLowerCase();
+		const out = [];
+		if (el.id && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(el.id)) out.push('#' + el.id);
+		const role = el.getAttribute('role');
+		if (role && /^[a-z]+$/.test(role)) out.push(tag + '[role=' + role + ']');
+		if (el.hasAttribute('aria-live')) out.push(tag + '[aria-live]');
+		const classes = (typeof el.className === 'string' ? el.className : '').split(/\s+/).filter((c) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(c));
+		if (classes.length) out.push(tag + '.' + classes.slice(0, 3).join('.'));
+		return out;
+	};
 	const addNotice = (el, hint) => {
 		if (out.notices.length >= limits.notices || !visible(el)) return;
 		const text = clip(norm(el.innerText), 300);
 		if (!text || noticeSeen.has(text)) return;
 		noticeSeen.add(text);
-		out.notices.push({ Text: text, Hint: clip(hint, 80) });
+		const ref = String(++next);
+		el.setAttribute(attr, ref);
+		out.notices.push({ text, hint: clip(hint, 80), ref, selectors: selectorsOf(el) });
 	};
 	document.querySelectorAll(NOTICE).forEach((el) => addNotice(el, el.getAttribute('role') || (el.hasAttribute('aria-live') ? 'live' : el.tagName.toLowerCase())));
 	const classed = document.querySelectorAll('[class]');
@@ -428,12 +470,17 @@ const outlineJS = `(attr, limits) => {
 		out.buttons.push(control(b, true));
 	}
 
+	// formLabel is the form's own name: aria, a search landmark, its legend
+	// or a heading inside it.
 	const formLabel = (form) => {
 		const own = norm(form.getAttribute('aria-label') || (form.getAttribute('aria-labelledby') ? byIds(form.getAttribute('aria-labelledby')) : ''));
 		if (own) return own;
 		const inner = form.querySelector('legend, h1, h2, h3, h4');
 		if (inner && norm(inner.innerText)) return norm(inner.innerText);
-		// the nearest heading before the form, looking a few levels up
+		return form.getAttribute('role') === 'search' ? 'Search' : '';
+	};
+	// headingBefore is the nearest heading before the form, a few levels up.
+	const headingBefore = (form) => {
 		for (let node = form, up = 0; node && up < 4; node = node.parentElement, up++) {
 			for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
 				const h = sib.matches('h1, h2, h3, h4') ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4')).pop();
@@ -450,7 +497,7 @@ const outlineJS = `(attr, limits) => {
 		// getAttribute, as a field named "action" or "method" shadows the properties
 		let action = '';
 		try { action = new URL(form.getAttribute('action') || '', location.href).href; } catch (e) { action = ''; }
-		const f = { label: clip(formLabel(form), 200), action, method: (form.getAttribute('method') || 'get').toLowerCase(), fields: [], submit: null };
+		const f = { label: clip(formLabel(form), 200), heading: clip(headingBefore(form), 200), action, method: (form.getAttribute('method') || 'get').toLowerCase(), fields: [], submit: null };
 		for (const el of Array.from(form.elements)) {
 			if (isSubmit(el)) {
 				if (!f.submit && visible(el) && !el.disabled) f.submit = control(el, true);
