@@ -191,6 +191,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		runner.Run(runCtx)
 	}()
 	plan := planner.New(planner.Options{Store: store, Pool: runner.Pool(), LLM: planner.LLMConfigFromEnv(), Logger: slog.Default()})
+	go plan.RecoverLoop(runCtx)
 	// The runner and the planner stop after the HTTP server, so requests in
 	// flight can still start or cancel runs; flows still running then fail
 	// as interrupted, generations as cancelled, and the browsers close.

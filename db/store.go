@@ -33,6 +33,9 @@ type SessionStore interface {
 	CreateTestSession(ctx context.Context, in NewTestSession) (*TestSession, error)
 	// ListTestSessions returns at most limit sessions, newest first.
 	ListTestSessions(ctx context.Context, limit int) ([]*TestSession, error)
+	// ListSessionsWithStatus returns at most limit sessions with the status,
+	// oldest first (for recovery sweeps).
+	ListSessionsWithStatus(ctx context.Context, status SessionStatus, limit int) ([]*TestSession, error)
 	GetTestSession(ctx context.Context, id string) (*TestSession, error)
 	// DeleteTestSession removes a session with its flows, browser sessions and
 	// logs. A session that is generating or running cannot be deleted.

@@ -38,6 +38,9 @@ type plan struct {
 // written as the session's execution logs. Generate blocks until it is
 // done; the returned error is for what kept it from recording an outcome.
 func (p *Planner) Generate(ctx context.Context, sessionID string) (*db.TestSession, error) {
+	// Marked before the status changes, so RecoverStale never takes a
+	// generation that is just starting for an abandoned one.
+	defer p.markGenerating(sessionID)()
 	session, err := p.begin(ctx, sessionID)
 	if err != nil {
 		return nil, err
@@ -50,13 +53,16 @@ func (p *Planner) Generate(ctx context.Context, sessionID string) (*db.TestSessi
 // lifetime: when it ends, the session ends failed as cancelled). Wait
 // waits for background generations.
 func (p *Planner) Start(ctx, background context.Context, sessionID string) (*db.TestSession, error) {
+	done := p.markGenerating(sessionID)
 	session, err := p.begin(ctx, sessionID)
 	if err != nil {
+		done()
 		return nil, err
 	}
 	p.running.Add(1)
 	go func() {
 		defer p.running.Done()
+		defer done()
 		if _, err := p.generate(background, session); err != nil {
 			p.log.Error("generation could not record its outcome", "session", sessionID, "err", err)
 		}

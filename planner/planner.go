@@ -63,13 +63,16 @@ type Planner struct {
 	log   *slog.Logger
 
 	running sync.WaitGroup // generations started by Start
+
+	activeMu sync.Mutex
+	active   map[string]bool // sessions this process is generating
 }
 
 // New makes a Planner. An LLM configuration without a model is ignored,
 // with a warning, rather than failing every generation later.
 func New(opts Options) *Planner {
 	opts = opts.withDefaults()
-	p := &Planner{opts: opts, store: opts.Store, pool: opts.Pool, log: opts.Logger.With("component", "planner")}
+	p := &Planner{opts: opts, store: opts.Store, pool: opts.Pool, log: opts.Logger.With("component", "planner"), active: map[string]bool{}}
 	if opts.LLM != nil {
 		if c, err := newLLMClient(*opts.LLM); err != nil {
 			p.log.Warn("the LLM planner is off; the built-in planner answers", "err", err)

@@ -36,11 +36,29 @@ func (s *Store) ListTestSessions(ctx context.Context, limit int) ([]*db.TestSess
 	if err := db.CheckLimit("limit", limit); err != nil {
 		return nil, err
 	}
+	return s.findSessions(ctx, bson.D{}, -1, limit)
+}
+
+// ListSessionsWithStatus returns sessions with a status, oldest first (the
+// status index serves the filter).
+func (s *Store) ListSessionsWithStatus(ctx context.Context, status db.SessionStatus, limit int) ([]*db.TestSession, error) {
+	if err := db.CheckLimit("limit", limit); err != nil {
+		return nil, err
+	}
+	if !status.Valid() {
+		return nil, db.Invalidf("status", "status %q is not a session status", status)
+	}
+	return s.findSessions(ctx, bson.D{{Key: "status", Value: status}}, 1, limit)
+}
+
+// findSessions reads sessions matching filter in (createdAt, _id) order,
+// ascending (1) or descending (-1).
+func (s *Store) findSessions(ctx context.Context, filter bson.D, direction, limit int) ([]*db.TestSession, error) {
 	opts := options.Find().
-		SetSort(bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}}).
+		SetSort(bson.D{{Key: "createdAt", Value: direction}, {Key: "_id", Value: direction}}).
 		SetLimit(int64(limit))
 	var docs []sessionDoc
-	if err := s.findAll(ctx, s.sessions, bson.D{}, opts, &docs); err != nil {
+	if err := s.findAll(ctx, s.sessions, filter, opts, &docs); err != nil {
 		return nil, internal("list test sessions", err)
 	}
 	out := make([]*db.TestSession, len(docs))

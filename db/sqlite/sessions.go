@@ -213,3 +213,28 @@ func (s *Store) SetSessionMetadata(ctx context.Context, id string, estimatedDura
 	}
 	return session, nil
 }
+
+// ListSessionsWithStatus returns sessions with a status, oldest first.
+func (s *Store) ListSessionsWithStatus(ctx context.Context, status db.SessionStatus, limit int) ([]*db.TestSession, error) {
+	if err := db.CheckLimit("limit", limit); err != nil {
+		return nil, err
+	}
+	if !status.Valid() {
+		return nil, db.Invalidf("status", "status %q is not a session status", status)
+	}
+	rows, err := s.reader.QueryContext(ctx,
+		`SELECT `+sessionColumns+` FROM testSessions WHERE status = ? ORDER BY createdAt, id LIMIT ?`, status, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list sessions by status: %w", err)
+	}
+	defer rows.Close()
+	sessions := []*db.TestSession{}
+	for rows.Next() {
+		session, err := scanSession(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan test session: %w", err)
+		}
+		sessions = append(sessions, session)
+	}
+	return sessions, rows.Err()
+}

@@ -203,3 +203,32 @@ func testSetSessionMetadata(t *testing.T, open func(t *testing.T) db.Store) {
 	_, err = s.SetSessionMetadata(c, session.ID, nil, &long)
 	wantCode(t, err, db.ErrInvalid, "an error message over the limit")
 }
+
+func testListSessionsWithStatus(t *testing.T, open func(t *testing.T) db.Store) {
+	s := open(t)
+	c := ctx(t)
+	var generating []string
+	for i := range 4 {
+		session := mustSession(t, s, fmt.Sprint("s", i), "")
+		if i%2 == 0 {
+			if _, err := s.TransitionTestSession(c, session.ID, []db.SessionStatus{db.SessionPending}, db.SessionGenerating); err != nil {
+				t.Fatal(err)
+			}
+			generating = append(generating, session.ID)
+		}
+	}
+	got, err := s.ListSessionsWithStatus(c, db.SessionGenerating, 10)
+	if err != nil || len(got) != 2 || got[0].ID != generating[0] || got[1].ID != generating[1] {
+		t.Errorf("ListSessionsWithStatus(generating) = %v, %v; want the two, oldest first", got, err)
+	}
+	if got, err := s.ListSessionsWithStatus(c, db.SessionGenerating, 1); err != nil || len(got) != 1 || got[0].ID != generating[0] {
+		t.Errorf("with limit 1 = %v, %v; want the oldest", got, err)
+	}
+	if got, err := s.ListSessionsWithStatus(c, db.SessionRunning, 10); err != nil || len(got) != 0 {
+		t.Errorf("ListSessionsWithStatus(running) = %v, %v; want none", got, err)
+	}
+	_, err = s.ListSessionsWithStatus(c, "sleeping", 10)
+	wantCode(t, err, db.ErrInvalid, "an unknown status")
+	_, err = s.ListSessionsWithStatus(c, db.SessionReady, 0)
+	wantCode(t, err, db.ErrInvalid, "limit 0")
+}

@@ -77,6 +77,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"UpdateBrowserSession", testUpdateBrowserSession},
 		{"SetSessionMetadata", testSetSessionMetadata},
 		{"CountActivity", testCountActivity},
+		{"ListSessionsWithStatus", testListSessionsWithStatus},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
