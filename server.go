@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -191,13 +192,16 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		runner.Run(runCtx)
 	}()
 	plan := planner.New(planner.Options{Store: store, Pool: runner.Pool(), LLM: planner.LLMConfigFromEnv(), Logger: slog.Default()})
-	go plan.RecoverLoop(runCtx)
-	// The runner and the planner stop after the HTTP server, so requests in
-	// flight can still start or cancel runs; flows still running then fail
-	// as interrupted, generations as cancelled, and the browsers close.
+	var loops sync.WaitGroup // background loops that use the store
+	loops.Go(func() { plan.RecoverLoop(runCtx) })
+	// The runner, the planner and the loops stop after the HTTP server and
+	// the websockets, so requests in flight can still start or cancel runs;
+	// flows still running then fail as interrupted, generations as
+	// cancelled, and the browsers close. The store closes last.
 	defer func() {
 		stopRunner()
 		plan.Wait()
+		loops.Wait()
 		<-runnerDone
 	}()
 
@@ -205,7 +209,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		Generator: generator{plan, runCtx}, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
 	sampler := &stats.Sampler{Store: store, Interval: cfg.StatsInterval, ActiveBrowsers: runner.ActiveBrowsers,
 		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
-	go sampler.Run(runCtx)
+	loops.Go(func() { sampler.Run(runCtx) })
 	srv := &http.Server{
 		Handler:           routes(store, api),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -232,11 +236,14 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	case <-ctx.Done():
 	}
 	slog.Info("shutting down", "timeout", cfg.ShutdownTimeout)
-	srv.RegisterOnShutdown(api.CloseWebsockets)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	shutdownErr := srv.Shutdown(shutdownCtx)
+	// Shutdown leaves hijacked connections alone: close the websockets
+	// (1001) before anything they use stops.
+	api.CloseWebsockets()
+	if shutdownErr != nil {
+		return fmt.Errorf("shutdown: %w", shutdownErr)
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

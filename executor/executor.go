@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/testing-agent/backend/db"
@@ -65,11 +66,12 @@ type Executor struct {
 	noBrowser error
 	log       *slog.Logger
 	worker    string
+	claims    atomic.Int64 // numbers each claim's owner name
 	wake      chan struct{}
 
 	mu      sync.Mutex
-	running map[string]context.CancelFunc // flow ID → cancel its run
-	recent  []time.Duration               // durations of the last flows finished here
+	running map[string]*activeRun // flow ID → its run here
+	recent  []time.Duration       // durations of the last flows finished here
 }
 
 // New makes an Executor; browsers start on first need. Without Chromium
@@ -117,7 +119,7 @@ func New(opts Options) (*Executor, error) {
 		log:       opts.Logger.With("worker", opts.WorkerID),
 		worker:    opts.WorkerID,
 		wake:      make(chan struct{}, opts.Workers),
-		running:   make(map[string]context.CancelFunc),
+		running:   make(map[string]*activeRun),
 	}, nil
 }
 
@@ -132,17 +134,18 @@ func defaultWorkerID() string {
 // workers. When ctx ends, flows still running are failed as interrupted and
 // the browsers close.
 func (e *Executor) Run(ctx context.Context) error {
-	if e.noBrowser != nil {
-		<-ctx.Done()
-		return nil
-	}
-	defer e.pool.Close()
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		// Even a server that cannot run flows recovers those of dead servers.
 		e.recoverLoop(ctx)
 	}()
+	if e.noBrowser != nil {
+		wg.Wait()
+		return nil
+	}
+	defer e.pool.Close()
 	for range e.opts.Workers {
 		wg.Add(1)
 		go func() {
@@ -179,14 +182,15 @@ func (e *Executor) recoverLoop(ctx context.Context) {
 // workLoop claims and runs flows until ctx ends.
 func (e *Executor) workLoop(ctx context.Context) {
 	for ctx.Err() == nil {
-		flow, err := e.store.ClaimFlow(ctx, e.worker, e.opts.Lease)
+		claim := fmt.Sprintf("%s/%d", e.worker, e.claims.Add(1))
+		flow, err := e.store.ClaimFlow(ctx, claim, e.opts.Lease)
 		if err != nil {
 			if ctx.Err() == nil {
 				e.log.Error("claim a flow", "err", err)
 			}
 		}
 		if flow != nil {
-			e.runFlow(ctx, flow)
+			e.runFlow(ctx, flow, claim)
 			continue
 		}
 		select {
@@ -231,8 +235,8 @@ func (e *Executor) CancelSession(ctx context.Context, sessionID string) (*db.Tes
 	}
 	e.mu.Lock()
 	for _, f := range stopped {
-		if cancel, ok := e.running[f.ID]; ok {
-			cancel()
+		if run, ok := e.running[f.ID]; ok {
+			run.cancel()
 		}
 	}
 	e.mu.Unlock()

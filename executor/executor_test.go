@@ -235,10 +235,10 @@ func TestCancelStopsRunningFlowAtOnce(t *testing.T) {
 func TestLostWorkerIsRecovered(t *testing.T) {
 	h := newHarness(t, executor.Options{Lease: 2 * time.Second})
 	session, _ := h.session(db.NewTestFlow{Name: "Orphan", Instructions: "Go to /login.html"})
+	h.stop() // our workers must not claim it first
 	if _, _, err := h.store.StartRun(t.Context(), session.ID); err != nil {
 		t.Fatal(err)
 	}
-	h.stop() // our worker must not claim it first
 	if f, err := h.store.ClaimFlow(t.Context(), "crashed-server", time.Second); err != nil || f == nil {
 		t.Fatalf("claim as the crashed server: %v, %v", f, err)
 	}

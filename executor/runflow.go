@@ -21,6 +21,12 @@ var jsonMarshal = json.Marshal
 // even when the run's own context was cancelled.
 const storeTimeout = 10 * time.Second
 
+// activeRun is a flow running here, as CancelSession finds it.
+type activeRun struct {
+	claim  string
+	cancel context.CancelFunc
+}
+
 // run is one flow being run by this worker.
 type run struct {
 	e       *Executor
@@ -29,25 +35,37 @@ type run struct {
 	steps   []db.StepResult
 }
 
-// runFlow runs a claimed flow to its end and records the outcome.
-func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow) {
+// runFlow runs a flow claimed as claim to its end and records the outcome.
+// Every claim has its own owner name, so a run cancelled and then claimed
+// again can never finish, renew or cancel the new run.
+func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow, claim string) {
 	started := time.Now()
 	runCtx, cancel := context.WithTimeout(ctx, e.opts.FlowTimeout)
 	defer cancel()
+	mine := &activeRun{claim: claim, cancel: cancel}
 	e.mu.Lock()
-	e.running[flow.ID] = cancel
+	e.running[flow.ID] = mine
 	e.mu.Unlock()
 	defer func() {
 		e.mu.Lock()
-		delete(e.running, flow.ID)
+		if e.running[flow.ID] == mine {
+			delete(e.running, flow.ID)
+		}
 		e.mu.Unlock()
 	}()
-	lost := make(chan struct{})
-	go e.keepLease(runCtx, flow.ID, cancel, lost)
+	leaseDone := make(chan struct{})
+	go func() {
+		defer close(leaseDone)
+		e.keepLease(runCtx, flow.ID, claim, cancel)
+	}()
 
 	r := &run{e: e, flow: flow}
 	r.log(ctx, db.LogInfo, fmt.Sprintf("Flow %q started (attempt %d)", flow.Name, flow.Attempts), nil)
 	result := r.execute(runCtx)
+	// Renewals stop before the outcome is written: one landing after it
+	// would find the flow finished.
+	cancel()
+	<-leaseDone
 
 	outcome := db.FlowOutcome{Passed: result.Passed, Error: result.Error, Duration: time.Since(started), Steps: r.steps}
 	switch {
@@ -59,15 +77,9 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow) {
 	}
 	writeCtx, cancelWrite := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
 	defer cancelWrite()
-	_, ended, err := e.store.FinishFlow(writeCtx, flow.ID, e.worker, outcome)
-	select {
-	case <-lost:
-		// Cancelled or recovered elsewhere: the store already recorded why.
-		return
-	default:
-	}
+	_, ended, err := e.store.FinishFlow(writeCtx, flow.ID, claim, outcome)
 	if db.ErrorCode(err) == db.ErrConflict {
-		return // cancelled while it ran: CancelRun recorded it
+		return // cancelled or recovered while it ran: the store recorded why
 	}
 	if err != nil {
 		e.log.Error("record a flow's outcome", "flow", flow.ID, "err", err)
@@ -92,7 +104,7 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow) {
 // keepLease renews the flow's lease every third of it; when the store says
 // the flow is no longer ours (cancelled on another server, or recovered) it
 // stops the run.
-func (e *Executor) keepLease(ctx context.Context, flowID string, stop context.CancelFunc, lost chan<- struct{}) {
+func (e *Executor) keepLease(ctx context.Context, flowID, claim string, stop context.CancelFunc) {
 	ticker := time.NewTicker(e.opts.Lease / 3)
 	defer ticker.Stop()
 	for {
@@ -101,11 +113,10 @@ func (e *Executor) keepLease(ctx context.Context, flowID string, stop context.Ca
 			return
 		case <-ticker.C:
 		}
-		err := e.store.RenewLease(ctx, flowID, e.worker, e.opts.Lease)
+		err := e.store.RenewLease(ctx, flowID, claim, e.opts.Lease)
 		switch db.ErrorCode(err) {
 		case "":
 		case db.ErrConflict, db.ErrNotFound:
-			close(lost)
 			stop()
 			return
 		default:

@@ -40,10 +40,18 @@ func (s *Store) CancelRun(ctx context.Context, sessionID string) (*db.TestSessio
 			return db.Errorf(db.ErrConflict, "test session %s is %s, not running: there is nothing to cancel", sessionID, current.Status)
 		}
 		ofSession := bson.D{{Key: "sessionId", Value: oid}}
-		if _, err := s.flows.UpdateMany(ctx,
+		unqueued, err := s.flows.UpdateMany(ctx,
 			append(ofSession, isQueued, bson.E{Key: "status", Value: db.FlowPending}),
-			bson.D{{Key: "$unset", Value: bson.D{{Key: "queuedAt", Value: ""}}}}); err != nil {
+			bson.D{{Key: "$unset", Value: bson.D{{Key: "queuedAt", Value: ""}}}})
+		if err != nil {
 			return internal("unqueue flows", err)
+		}
+		// Flows that never started leave the run: a retry counts them again.
+		if n := unqueued.ModifiedCount; n > 0 {
+			if _, err := s.sessions.UpdateOne(ctx, bson.D{{Key: "_id", Value: oid}},
+				bson.D{{Key: "$inc", Value: bson.D{{Key: "runFlows", Value: -n}}}}); err != nil {
+				return internal("update run size", err)
+			}
 		}
 		running, err := s.findFlows(ctx, append(ofSession, bson.E{Key: "status", Value: db.FlowRunning}))
 		if err != nil {

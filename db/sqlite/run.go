@@ -329,8 +329,15 @@ func (s *Store) CancelRun(ctx context.Context, sessionID string) (*db.TestSessio
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE testFlows SET queuedAt = NULL WHERE sessionId = ? AND queuedAt IS NOT NULL`, sessionID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE testFlows SET queuedAt = NULL WHERE sessionId = ? AND queuedAt IS NOT NULL`, sessionID)
+		if err != nil {
 			return fmt.Errorf("unqueue flows: %w", err)
+		}
+		// Flows that never started leave the run: a retry counts them again.
+		if unqueued, _ := res.RowsAffected(); unqueued > 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE testSessions SET runFlows = runFlows - ? WHERE id = ?`, unqueued, sessionID); err != nil {
+				return fmt.Errorf("update run size: %w", err)
+			}
 		}
 		for _, id := range mustFlowIDs(ctx, tx, sessionID) {
 			tx.changed(db.CollTestFlows, db.ChangeUpdate, id, sessionID)

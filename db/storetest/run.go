@@ -18,6 +18,7 @@ func testRuns(t *testing.T, open func(t *testing.T) db.Store) {
 	t.Run("CancelRun", func(t *testing.T) { testCancelRun(t, open(t)) })
 	t.Run("RecoverExpiredLeases", func(t *testing.T) { testRecoverExpiredLeases(t, open(t)) })
 	t.Run("RetryFlow", func(t *testing.T) { testRetryFlow(t, open(t)) })
+	t.Run("RetryAfterCancel", func(t *testing.T) { testRetryAfterCancel(t, open(t)) })
 	t.Run("ConcurrentClaims", func(t *testing.T) { testConcurrentClaims(t, open(t)) })
 	t.Run("Artifacts", func(t *testing.T) { testArtifacts(t, open(t)) })
 }
@@ -378,4 +379,33 @@ func testArtifacts(t *testing.T, s db.Store) {
 	}
 	_, _, err = s.GetArtifact(c, a.ID)
 	wantCode(t, err, db.ErrNotFound, "GetArtifact after its session was deleted")
+}
+
+// testRetryAfterCancel: flows a cancel took off the queue before they
+// started leave the run, so retrying one counts it once.
+func testRetryAfterCancel(t *testing.T, s db.Store) {
+	c := ctx(t)
+	session, flows := sessionWithApproved(t, s, 3, 0, 1, 2)
+	if _, _, err := s.StartRun(c, session.ID); err != nil {
+		t.Fatal(err)
+	}
+	first := mustClaim(t, s, workerA)
+	if _, _, err := s.FinishFlow(c, first.ID, workerA, db.FlowOutcome{Passed: true}); err != nil {
+		t.Fatal(err)
+	}
+	mustClaim(t, s, workerA) // the second runs when the cancel comes
+	cancelled, _, err := s.CancelRun(c, session.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cancelled.RunFlows != 2 {
+		t.Errorf("after cancel runFlows = %d, want 2 (the third never started)", cancelled.RunFlows)
+	}
+	_, resumed, err := s.RetryFlow(c, flows[2].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resumed.RunFlows != 3 || resumed.CompletedFlows != 1 || resumed.FailedFlows != 1 {
+		t.Errorf("after retrying the third: %+v, want runFlows 3 with 1 passed and 1 failed", resumed)
+	}
 }
