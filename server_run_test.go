@@ -77,17 +77,21 @@ func TestRunThroughServer(t *testing.T) {
 	if _, err := browser.FindChromium(""); err != nil {
 		t.Skipf("no Chromium: %v", err)
 	}
-	site := httptest.NewServer(http.FileServer(http.Dir("testdata/site")))
+	site := httptest.NewServer(http.FileServer(http.Dir("executor/testdata/site")))
 	defer site.Close()
 	cfg := config{DataDir: t.TempDir()}
 	cfg.Executor.StepTimeout = 2 * time.Second
 	url, _ := startServerWith(t, cfg)
-	id := startRun(t, url, site.URL, "Go to /login.html\nExpect the page contains \"Nobody home\"")
+	id := startRun(t, url, site.URL, "Go to /login.html\nExpect the title is \"Sign in\"\nExpect the page contains \"Nobody home\"")
 	s := awaitSession(t, url, id, finished).GetTestSession
 	if s.Status != "failed" || s.FailedFlows != 1 || s.RunFlows != 1 || s.Metadata == nil || s.Metadata.ErrorMessage == nil {
 		t.Fatalf("session = %+v, want failed with an error message", s)
 	}
-	failed := s.Flows[0].Steps[1]
+	steps := s.Flows[0].Steps
+	if len(steps) != 3 || steps[1].Status != "passed" {
+		t.Fatalf("steps = %+v, want the title check to pass on the served page", steps)
+	}
+	failed := steps[2]
 	if failed.Status != "failed" || failed.ScreenshotURL == nil {
 		t.Fatalf("failed step = %+v, want a screenshot URL", failed)
 	}
@@ -116,7 +120,7 @@ func TestRestartMidRun(t *testing.T) {
 	if _, err := browser.FindChromium(""); err != nil {
 		t.Skipf("no Chromium: %v", err)
 	}
-	site := httptest.NewServer(http.FileServer(http.Dir("testdata/site")))
+	site := httptest.NewServer(http.FileServer(http.Dir("executor/testdata/site")))
 	defer site.Close()
 	dataDir := t.TempDir()
 	url, stop := startServerWith(t, config{DataDir: dataDir})
