@@ -17,7 +17,9 @@ setup:
 	fi
 
 ## run: start the server on the embedded store (./data) at http://127.0.0.1:8080
-run: setup
+## (without Chromium it still starts: everything works but running flows)
+run:
+	@$(MAKE) --no-print-directory setup || echo "warning: setup did not finish; without Chromium the server refuses to run flows"
 	$(GO) run .
 
 ## test: formatting, vet, generated code up to date, then every test
