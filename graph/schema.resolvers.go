@@ -231,7 +231,12 @@ func (r *subscriptionResolver) ExecutionLogs(ctx context.Context, sessionID stri
 
 // Flows is the resolver for the flows field.
 func (r *testSessionResolver) Flows(ctx context.Context, obj *db.TestSession) ([]*db.TestFlow, error) {
-	return r.Store.ListTestFlows(ctx, obj.ID)
+	flows, err := r.Store.ListTestFlows(ctx, obj.ID)
+	if db.ErrorCode(err) == db.ErrNotFound {
+		// The session was deleted after it was read: it has no flows now.
+		return []*db.TestFlow{}, nil
+	}
+	return flows, err
 }
 
 // Mutation returns MutationResolver implementation.
