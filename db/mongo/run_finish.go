@@ -109,7 +109,11 @@ func (s *Store) endSessionIfDone(ctx context.Context, sessionID bson.ObjectID) (
 	if len(failed) == 0 {
 		return s.endSession(ctx, session, db.SessionCompleted, nil)
 	}
-	summary := failureSummary(failed, session.RunFlows)
+	failedFlows := make([]*db.TestFlow, len(failed))
+	for i := range failed {
+		failedFlows[i] = failed[i].toDomain()
+	}
+	summary := db.FailureSummary(failedFlows, int(session.RunFlows))
 	return s.endSession(ctx, session, db.SessionFailed, &summary)
 }
 

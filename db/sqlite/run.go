@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/testing-agent/backend/db"
@@ -254,7 +253,7 @@ func endSessionIfDone(ctx context.Context, tx *writeTx, sessionID string) (*db.T
 	}
 	status, message := db.SessionCompleted, sql.NullString{}
 	if len(failed) > 0 {
-		status, message = db.SessionFailed, sql.NullString{String: failureSummary(failed, session.RunFlows), Valid: true}
+		status, message = db.SessionFailed, sql.NullString{String: db.FailureSummary(failed, session.RunFlows), Valid: true}
 	}
 	if err := finishSession(ctx, tx, session, status, message); err != nil {
 		return nil, err
@@ -275,32 +274,6 @@ func finishSession(ctx context.Context, tx *writeTx, session *db.TestSession, st
 	}
 	tx.changed(db.CollTestSessions, db.ChangeUpdate, session.ID, session.ID)
 	return nil
-}
-
-// failureSummary says which flows of a run failed, e.g. `2 of 5 flows
-// failed: "Log in" (line 3: …), "Sign up" (…)`.
-func failureSummary(failed []*db.TestFlow, ran int) string {
-	const shown = 5
-	parts := make([]string, 0, min(len(failed), shown))
-	for _, f := range failed[:min(len(failed), shown)] {
-		reason := ""
-		if f.Error != nil {
-			reason = *f.Error
-		}
-		parts = append(parts, fmt.Sprintf("%q (%s)", f.Name, truncate(reason, 200)))
-	}
-	more := ""
-	if len(failed) > shown {
-		more = fmt.Sprintf(" and %d more", len(failed)-shown)
-	}
-	return fmt.Sprintf("%d of %d flows failed: %s%s", len(failed), max(ran, len(failed)), strings.Join(parts, ", "), more)
-}
-
-func truncate(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
 
 // CancelRun stops a running session.

@@ -12,37 +12,6 @@ import (
 	"github.com/testing-agent/backend/db/sqlite"
 )
 
-func TestFailureSummary(t *testing.T) {
-	failed := func(name string, reason *string) flowDoc { return flowDoc{Name: name, Error: reason} }
-	long := strings.Repeat("é", 201)
-	cases := []struct {
-		what   string
-		failed []flowDoc
-		ran    int64
-		want   string
-	}{
-		{"one", []flowDoc{failed("Log in", ptr("line 3: no button"))}, 3,
-			`1 of 3 flows failed: "Log in" (line 3: no button)`},
-		{"no reason, quotes in the name", []flowDoc{failed(`Say "hi"`, nil)}, 1,
-			`1 of 1 flows failed: "Say \"hi\"" ()`},
-		{"long reason", []flowDoc{failed("a", &long)}, 1,
-			`1 of 1 flows failed: "a" (` + strings.Repeat("é", 200) + `…)`},
-		{"more ran than counted", []flowDoc{failed("a", ptr("x")), failed("b", ptr("y"))}, 1,
-			`2 of 2 flows failed: "a" (x), "b" (y)`},
-		{"more than five", []flowDoc{failed("1", ptr("x")), failed("2", ptr("x")), failed("3", ptr("x")),
-			failed("4", ptr("x")), failed("5", ptr("x")), failed("6", ptr("x")), failed("7", ptr("x"))}, 9,
-			`7 of 9 flows failed: "1" (x), "2" (x), "3" (x), "4" (x), "5" (x) and 2 more`},
-	}
-	for _, c := range cases {
-		if got := failureSummary(c.failed, c.ran); got != c.want {
-			t.Errorf("%s: failureSummary = %q, want %q", c.what, got, c.want)
-		}
-	}
-}
-
-// TestRunMessagesMatchSQLite plays the same runs on both backends and
-// fails unless they store the same error messages: a failed run's summary,
-// a cancelled run's and a lost worker's.
 func TestRunMessagesMatchSQLite(t *testing.T) {
 	f := mongotest.StartFerretDB(t, t.TempDir())
 	onMongo := playFailingRuns(t, openTestStore(t, f.URI, mongotest.FreshDatabase("messages")))
