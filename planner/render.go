@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 
@@ -140,23 +139,9 @@ func targetPhrase(t *steps.Target) (string, error) {
 	}
 	nth := ""
 	if t.Nth > 1 {
-		nth = ordinal(t.Nth) + " "
+		nth = steps.Ordinal(t.Nth) + " "
 	}
 	return "the " + nth + q + role, nil
-}
-
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
 }
 
 // quote wraps text in the quotes the step language keeps as written: "…",

@@ -2,10 +2,11 @@ package browser
 
 import (
 	"fmt"
-	"github.com/testing-agent/backend/executor/steps"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/testing-agent/backend/executor/steps"
 )
 
 // Failure messages name what was looked for and what the page had instead:
@@ -39,20 +40,6 @@ func plural(noun string) string {
 	return noun + "s"
 }
 
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return strconv.Itoa(n) + suffix
-}
-
 // targetPhrase is how a failure names the target: `button named "Sign in"`,
 // `element matching css=#save`.
 func targetPhrase(q query) string {
@@ -71,7 +58,7 @@ func withOrdinal(q query, phrase string) string {
 	case q.Nth == steps.LastMatch:
 		return "last " + phrase
 	case q.Nth > 1:
-		return ordinal(q.Nth) + " " + phrase
+		return steps.Ordinal(q.Nth) + " " + phrase
 	}
 	return phrase
 }
@@ -88,7 +75,7 @@ func missing(q query, r report) string {
 		if q.CSS == "" && q.XPath == "" {
 			what += fmt.Sprintf(" named %q", q.Text)
 		}
-		return fmt.Sprintf("there is no %s %s, only %s", ordinal(q.Nth), noun(q.Role), what)
+		return fmt.Sprintf("there is no %s %s, only %s", steps.Ordinal(q.Nth), noun(q.Role), what)
 	case "hidden":
 		return "the " + r.Desc + " is hidden"
 	case "disabled":

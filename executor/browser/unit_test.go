@@ -125,11 +125,6 @@ func TestMessages(t *testing.T) {
 	if got := alternatives(query{Text: "x", Role: "select", Need: needAct}, report{Problem: "missing"}); got != "; the page has no visible dropdowns" {
 		t.Errorf("no alternatives: %q", got)
 	}
-	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 101: "101st"} {
-		if got := ordinal(n); got != want {
-			t.Errorf("ordinal(%d) = %s", n, got)
-		}
-	}
 }
 
 func TestKeys(t *testing.T) {

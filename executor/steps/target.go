@@ -228,3 +228,19 @@ func roleAt(span []token, i int, plural bool) (Role, int, bool) {
 	}
 	return AnyRole, 0, false
 }
+
+// Ordinal writes n as the step language's ordinal, the form ordinal reads:
+// 1st, 2nd, 3rd, 4th, 11th, 21st…
+func Ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
