@@ -62,3 +62,18 @@ func TestSelectors(t *testing.T) {
 		{`hover over [name={{random.string}}]`, hover(css("[name={{random.string}}]"))},
 	})
 }
+
+// TestOrdinal: Ordinal writes English ordinals, and the parser reads back
+// what it writes.
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th",
+		21: "21st", 22: "22nd", 23: "23rd", 101: "101st", 111: "111th"} {
+		got := Ordinal(n)
+		if got != want {
+			t.Errorf("Ordinal(%d) = %s, want %s", n, got, want)
+		}
+		if back, ok := ordinal(got); !ok || back != n {
+			t.Errorf("%q reads back as %d, %v", got, back, ok)
+		}
+	}
+}
