@@ -11,6 +11,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -262,7 +263,7 @@ func (e *Executor) RetryFlow(ctx context.Context, flowID string) (*db.TestFlow, 
 func (e *Executor) logLine(ctx context.Context, sessionID string, flowID, browserID *string, level db.LogLevel, message string, data any) {
 	in := db.NewExecutionLog{SessionID: sessionID, FlowID: flowID, BrowserSessionID: browserID, Level: level, Message: message}
 	if data != nil {
-		raw, err := jsonMarshal(data)
+		raw, err := json.Marshal(data)
 		if err == nil {
 			in.Data = raw
 		}

@@ -2,7 +2,6 @@ package executor
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,8 +13,6 @@ import (
 	"github.com/testing-agent/backend/executor/browser"
 	"github.com/testing-agent/backend/executor/steps"
 )
-
-var jsonMarshal = json.Marshal
 
 // storeTimeout bounds the writes that record a run's end, which must happen
 // even when the run's own context was cancelled.
@@ -158,10 +155,11 @@ func (r *run) execute(ctx context.Context) browser.RunResult {
 		Viewport: &db.Viewport{Width: info.Viewport.Width, Height: info.Viewport.Height}})
 	r.setBrowserStatus(ctx, db.BrowserRunning, nil)
 
+	base := baseURL(session.Prompt, parsed)
 	result := page.Run(ctx, parsed, browser.RunOptions{
-		BaseURL:     baseURL(session.Prompt, parsed),
+		BaseURL:     base,
 		StepTimeout: e.opts.StepTimeout,
-		Vars:        e.runVars(session.Prompt, parsed),
+		Vars:        steps.NewVars(base, e.allowedEnv()),
 	}, func(st browser.StepResult) { r.recordStep(ctx, st) })
 
 	final := db.BrowserStopped
@@ -245,14 +243,13 @@ func baseURL(prompt string, parsed []steps.Step) string {
 	return ""
 }
 
-// runVars are the template values a run starts with: {{baseUrl}} and the
-// allowed {{env.NAME}} variables.
-func (e *Executor) runVars(prompt string, parsed []steps.Step) map[string]string {
-	vars := map[string]string{"baseUrl": baseURL(prompt, parsed)}
+// allowedEnv is the environment instructions may read as {{env.NAME}}.
+func (e *Executor) allowedEnv() map[string]string {
+	env := make(map[string]string, len(e.opts.AllowedEnv))
 	for _, name := range e.opts.AllowedEnv {
 		if v, ok := os.LookupEnv(name); ok {
-			vars["env."+name] = v
+			env[name] = v
 		}
 	}
-	return vars
+	return env
 }
