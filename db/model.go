@@ -97,7 +97,7 @@ type TestFlow struct {
 	Instructions string
 	Approved     bool
 	Status       FlowStatus
-	Order        int // position in the session, from 0, in creation order
+	Order        int // position in the session, from 1 (as the seed numbers them), in creation order
 	CreatedAt    time.Time
 	// Run metadata, set by the executor.
 	StartedAt   *time.Time

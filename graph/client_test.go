@@ -152,6 +152,23 @@ func (s *apiServer) mustQuery(query string, variables map[string]any, out any) {
 	}
 }
 
+// mustBeNull runs a by-id read of something that does not exist: it must
+// answer data {field: null} and no error, as the seed's queries do.
+func (s *apiServer) mustBeNull(query string, variables map[string]any, field string) {
+	s.t.Helper()
+	resp := s.do(query, variables)
+	if len(resp.Errors) > 0 {
+		s.t.Fatalf("errors for a missing %s: %+v, want none", field, resp.Errors)
+	}
+	var data map[string]json.RawMessage
+	if err := json.Unmarshal(resp.Data, &data); err != nil {
+		s.t.Fatalf("decode data: %v\n%s", err, resp.Data)
+	}
+	if got, ok := data[field]; !ok || string(got) != "null" {
+		s.t.Errorf("data = %s, want {%q: null}", resp.Data, field)
+	}
+}
+
 // mustFail runs a document that must fail with one error of the given code
 // whose message contains every one of wantInMessage.
 func (s *apiServer) mustFail(query string, variables map[string]any, wantCode string, wantInMessage ...string) gqlError {

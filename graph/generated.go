@@ -1340,7 +1340,7 @@ type TestFlow {
   instructions: String!
   approved: Boolean!
   status: TestFlowStatus!
-  "Position in the session, from 0, in creation order."
+  "Position in the session, from 1 (as the seed numbers flows), in creation order."
   order: Int!
   createdAt: DateTime!
   startedAt: DateTime

@@ -17,12 +17,21 @@ const DefaultCoalesceWindow = 50 * time.Millisecond
 // result after each change that affects says may alter it, at most once per
 // window. The watcher starts before the first evaluation, so no change
 // between the two is missed. When the watched entity is gone (ErrNotFound),
-// a nullable query emits nil, and every query completes. Identical
+// at the start or later, a nullable query emits nil, and every query
+// completes. Identical
 // consecutive results are dropped downstream, where they are encoded.
 func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Duration, affects func(db.Change) bool,
 	nullable bool, eval func(context.Context) (T, error)) (<-chan T, error) {
 	watcher := feed.Watch()
 	first, err := eval(ctx)
+	if nullable && db.ErrorCode(err) == db.ErrNotFound {
+		// As the query answers: null, not an error; nothing more will come.
+		watcher.Close()
+		out := make(chan T, 1)
+		out <- first
+		close(out)
+		return out, nil
+	}
 	if err != nil {
 		watcher.Close()
 		return nil, err
@@ -82,6 +91,16 @@ func waitForChange(ctx context.Context, watcher *db.Watcher, affects func(db.Cha
 			}
 		}
 	}
+}
+
+// nullIfNotFound turns "no such document" into null, as a by-id read of the
+// seed answers (a well-formed ID that names nothing is not an error there);
+// malformed IDs and other failures stay errors.
+func nullIfNotFound[T any](v *T, err error) (*T, error) {
+	if db.ErrorCode(err) == db.ErrNotFound {
+		return nil, nil
+	}
+	return v, err
 }
 
 func send[T any](ctx context.Context, out chan<- T, v T) bool {

@@ -116,12 +116,12 @@ func (r *queryResolver) ListTestSessions(ctx context.Context, limit int) ([]*db.
 
 // GetTestSession is the resolver for the getTestSession field.
 func (r *queryResolver) GetTestSession(ctx context.Context, sessionID string) (*db.TestSession, error) {
-	return r.Store.GetTestSession(ctx, sessionID)
+	return nullIfNotFound(r.Store.GetTestSession(ctx, sessionID))
 }
 
 // TestFlow is the resolver for the testFlow field.
 func (r *queryResolver) TestFlow(ctx context.Context, flowID string) (*db.TestFlow, error) {
-	return r.Store.GetTestFlow(ctx, flowID)
+	return nullIfNotFound(r.Store.GetTestFlow(ctx, flowID))
 }
 
 // BrowserSessions is the resolver for the browserSessions field.

@@ -129,6 +129,27 @@ func testLiveSessionFollowsMutations(t *testing.T, api *apiServer, protocol stri
 		t.Fatalf("after deleteTestSession got %+v, want null", got.GetTestSession)
 	}
 	c.expectType("s1", "complete")
+
+	// Subscribing to a session or flow that does not exist answers as the
+	// query does: null, then complete; no error.
+	for i, query := range []string{
+		`subscription($id: ID!) { getTestSession(sessionId: $id) { id } }`,
+		`subscription($id: ID!) { testFlow(flowId: $id) { id } }`,
+	} {
+		id := fmt.Sprint("missing", i)
+		c.subscribe(id, query, map[string]any{"id": session.ID})
+		var missing map[string]any
+		c.nextData(id, &missing)
+		if len(missing) != 1 {
+			t.Fatalf("%s of a deleted id gave %v, want one null field", query, missing)
+		}
+		for field, v := range missing {
+			if v != nil {
+				t.Errorf("%s of a deleted id gave %s = %v, want null", query, field, v)
+			}
+		}
+		c.expectType(id, "complete")
+	}
 }
 
 func testLiveListAndStats(t *testing.T, api *apiServer, protocol string) {

@@ -47,7 +47,7 @@ func (s *Store) CreateTestFlows(ctx context.Context, sessionID string, flows []d
 				Instructions: f.Instructions,
 				Approved:     f.Approved,
 				Status:       db.FlowPending,
-				Order:        first + int64(i),
+				Order:        first + int64(i) + 1, // from 1, as the seed numbers flows
 				CreatedAt:    now,
 			}
 		}

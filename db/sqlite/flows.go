@@ -77,7 +77,7 @@ func (s *Store) CreateTestFlows(ctx context.Context, sessionID string, flows []d
 				Instructions: in.Instructions,
 				Approved:     in.Approved,
 				Status:       db.FlowPending,
-				Order:        nextOrder + i,
+				Order:        nextOrder + i + 1, // from 1, as the seed numbers flows
 				CreatedAt:    now,
 			}
 			if _, err := insert.ExecContext(ctx, f.ID, f.SessionID, f.Name, f.Description, f.Instructions,

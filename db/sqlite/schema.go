@@ -2,7 +2,7 @@ package sqlite
 
 // migrations[i] brings the schema from version i to i+1; PRAGMA
 // user_version holds the version a database is at. Append, never edit.
-var migrations = []string{schemaV1, schemaV2, schemaV3}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
 
 // schemaVersion is the version this code expects.
 var schemaVersion = len(migrations)
@@ -120,4 +120,12 @@ CREATE INDEX artifacts_session ON artifacts (sessionId);
 const schemaV3 = `
 CREATE INDEX testSessions_status ON testSessions (status);
 CREATE INDEX testFlows_status ON testFlows (status);
+`
+
+// schemaV4 numbers flows from 1, as the seed does (earlier versions started
+// at 0). The detour through negative numbers keeps (sessionId, ord) unique
+// while rows are updated one at a time.
+const schemaV4 = `
+UPDATE testFlows SET ord = -ord - 1;
+UPDATE testFlows SET ord = -ord;
 `

@@ -80,7 +80,7 @@ func testConcurrency(t *testing.T, open func(t *testing.T) db.Store) {
 				return fmt.Errorf("CreateTestFlows returned %d flows and session %v", len(flows), got)
 			}
 			// The session returned counts at least the flows created so far.
-			if got.TotalFlows < flows[0].Order+1 || got.TotalFlows > concurrent {
+			if got.TotalFlows < flows[0].Order || got.TotalFlows > concurrent {
 				return fmt.Errorf("CreateTestFlows returned TotalFlows %d with a flow of Order %d", got.TotalFlows, flows[0].Order)
 			}
 			mu.Lock()
@@ -93,11 +93,11 @@ func testConcurrency(t *testing.T, open func(t *testing.T) db.Store) {
 
 		wantOrders := make([]int, concurrent)
 		for i := range wantOrders {
-			wantOrders[i] = i
+			wantOrders[i] = i + 1
 		}
 		slices.Sort(orders)
 		if !slices.Equal(orders, wantOrders) {
-			t.Errorf("orders returned by concurrent CreateTestFlows = %v, want 0..%d each once", orders, concurrent-1)
+			t.Errorf("orders returned by concurrent CreateTestFlows = %v, want 1..%d each once", orders, concurrent)
 		}
 		if n := mustGetSession(t, s, sess.ID).TotalFlows; n != concurrent {
 			t.Errorf("TotalFlows after %d concurrent creates = %d", concurrent, n)
@@ -108,7 +108,7 @@ func testConcurrency(t *testing.T, open func(t *testing.T) db.Store) {
 			listed[i] = f.Order
 		}
 		if !slices.Equal(listed, wantOrders) {
-			t.Errorf("ListTestFlows orders after concurrent creates = %v, want 0..%d in order", listed, concurrent-1)
+			t.Errorf("ListTestFlows orders after concurrent creates = %v, want 1..%d in order", listed, concurrent)
 		}
 		slices.Sort(created)
 		if got := slices.Sorted(slices.Values(flowIDs(list))); !slices.Equal(got, created) {

@@ -44,7 +44,7 @@ func testFlows(t *testing.T, open func(t *testing.T) db.Store) {
 			want = append(want, &db.TestFlow{
 				ID: f.ID, SessionID: sess.ID, Name: in.Name, Description: in.Description,
 				Instructions: in.Instructions, Approved: in.Approved, Status: db.FlowPending,
-				Order: i, CreatedAt: f.CreatedAt,
+				Order: i + 1, CreatedAt: f.CreatedAt,
 			})
 		}
 		checkFlowsEqual(t, "flows returned by the first CreateTestFlows", flows, want)
@@ -67,7 +67,7 @@ func testFlows(t *testing.T, open func(t *testing.T) db.Store) {
 			want = append(want, &db.TestFlow{
 				ID: f.ID, SessionID: sess.ID, Name: in.Name, Description: in.Description,
 				Instructions: in.Instructions, Approved: in.Approved, Status: db.FlowPending,
-				Order: 3 + i, CreatedAt: f.CreatedAt,
+				Order: 4 + i, CreatedAt: f.CreatedAt,
 			})
 		}
 		checkFlowsEqual(t, "flows returned by the second CreateTestFlows", flows, want[3:])
@@ -98,8 +98,8 @@ func testFlows(t *testing.T, open func(t *testing.T) db.Store) {
 		b := mustSession(t, s, "b", "")
 		_, fa := mustFlows(t, s, a.ID, newFlow("a0"), newFlow("a1"))
 		_, fb := mustFlows(t, s, b.ID, newFlow("b0"))
-		if fb[0].Order != 0 {
-			t.Errorf("first flow of the second session has Order %d, want 0", fb[0].Order)
+		if fb[0].Order != 1 {
+			t.Errorf("first flow of the second session has Order %d, want 1", fb[0].Order)
 		}
 		if fb[0].SessionID != b.ID {
 			t.Errorf("flow of session b has SessionID %s, want %s", fb[0].SessionID, b.ID)
@@ -137,7 +137,7 @@ func testFlows(t *testing.T, open func(t *testing.T) db.Store) {
 			t.Errorf("TotalFlows = %d, want %d", gotSess.TotalFlows, db.MaxFlowsPerCall)
 		}
 		for i, f := range flows {
-			if f.Order != i {
+			if f.Order != i+1 {
 				t.Errorf("flow %d has Order %d", i, f.Order)
 			}
 		}
