@@ -23,10 +23,10 @@ const (
 // (where cloud metadata services live) and the metadata addresses of
 // clouds that put them elsewhere.
 var alwaysDenied = []netip.Prefix{
-	netip.MustParsePrefix("169.254.0.0/16"),    // IPv4 link-local: AWS, GCP, Azure, OpenStack… metadata at 169.254.169.254
-	netip.MustParsePrefix("fe80::/10"),         // IPv6 link-local
-	netip.MustParsePrefix("fd00:ec2::254/128"), // AWS metadata over IPv6
-	netip.MustParsePrefix("100.100.100.200/32"), // Alibaba Cloud metadata
+	netip.MustParsePrefix("169.254.0.0/16"),      // IPv4 link-local: AWS, GCP, Azure, OpenStack… metadata at 169.254.169.254
+	netip.MustParsePrefix("fe80::/10"),           // IPv6 link-local
+	netip.MustParsePrefix("fd00:ec2::254/128"),   // AWS metadata over IPv6
+	netip.MustParsePrefix("100.100.100.200/32"),  // Alibaba Cloud metadata
 	netip.MustParsePrefix("64:ff9b::a9fe:0/112"), // 169.254.0.0/16 through NAT64
 }
 
