@@ -51,6 +51,8 @@ type Store struct {
 	writer         *sql.DB
 	reader         *sql.DB
 	statsRetention time.Duration
+	lock           *dirLock // nil in memory
+	path           string   // the database file; empty in memory
 }
 
 var (
@@ -78,15 +80,26 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
+		lock, used, err := lockDir(opts.Dir)
+		if err != nil {
+			return nil, err
+		}
+		s.lock = lock
 		path := filepath.Join(opts.Dir, FileName)
+		s.path = path
+		if err := checkDatabaseFile(path, used); err != nil {
+			lock.release()
+			return nil, err
+		}
 		dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas("WAL", "FULL")
-		var err error
 		if s.writer, err = sql.Open("sqlite", dsn); err != nil {
+			lock.release()
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 		s.writer.SetMaxOpenConns(1)
 		if s.reader, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)"); err != nil {
 			s.writer.Close()
+			lock.release()
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 		readers := max(4, runtime.GOMAXPROCS(0))
@@ -97,7 +110,44 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if s.lock != nil {
+		if err := s.endOrphanedLeases(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+// checkDatabaseFile refuses to start on a database file that is empty, or
+// missing from a directory that was used before: SQLite would silently make
+// a new, empty database there, and the data would look lost.
+func checkDatabaseFile(path string, dirUsed bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && dirUsed:
+		return fmt.Errorf("the database file %s is missing from a data directory that was used before: restore it from a backup, or remove the directory (or its %s file) to start with no data", path, LockFileName)
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("inspect %s: %w", path, err)
+	case info.Size() == 0:
+		return fmt.Errorf("the database file %s is empty (0 bytes), not a database: restore it from a backup, or delete it to start with no data", path)
+	}
+	return nil
+}
+
+// endOrphanedLeases ends the leases of flows left running: this process
+// holds the directory's lock, so whoever was running them has died. The
+// executor's recovery, which runs at start, then fails them at once rather
+// than after their lease would have run out.
+func (s *Store) endOrphanedLeases(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *writeTx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE testFlows SET leaseExpires = 0 WHERE status = 'running'`); err != nil {
+			return fmt.Errorf("end the leases of a stopped server: %w", err)
+		}
+		return nil
+	})
 }
 
 func pragmas(journal, synchronous string) string {
@@ -133,9 +183,25 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Ping checks that the database answers.
+// Ping checks that the database answers real reads: a connection alone
+// says nothing of a file that is corrupt or gone. It reads the first entry
+// of each collection's main index, which is cheap whatever their size.
 func (s *Store) Ping(ctx context.Context) error {
-	return s.reader.PingContext(ctx)
+	if s.path != "" {
+		if _, err := os.Stat(s.path); err != nil {
+			return fmt.Errorf("the database file: %w", err)
+		}
+	}
+	var n int
+	err := s.reader.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM (SELECT 1 FROM testSessions ORDER BY createdAt DESC, id DESC LIMIT 1)) +
+		(SELECT count(*) FROM (SELECT 1 FROM testFlows ORDER BY sessionId, ord LIMIT 1)) +
+		(SELECT count(*) FROM (SELECT 1 FROM executionLogs ORDER BY sessionId, timestamp, id LIMIT 1)) +
+		(SELECT count(*) FROM (SELECT 1 FROM systemStats ORDER BY timestamp DESC, id DESC LIMIT 1))`).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("read the database: %w", err)
+	}
+	return nil
 }
 
 // Close closes the store. Every committed write is already on disk.
@@ -147,6 +213,7 @@ func (s *Store) Close() error {
 	if s.writer != nil {
 		errs = append(errs, s.writer.Close())
 	}
+	errs = append(errs, s.lock.release())
 	return errors.Join(errs...)
 }
 
