@@ -30,6 +30,7 @@ func runAPISuite(t *testing.T, newStore newStoreFunc) {
 		{"BadRequests", testBadRequests},
 		{"QueryLimits", testQueryLimits},
 		{"GetRequests", testGetRequests},
+		{"HTTPStatus", testHTTPStatus},
 		{"InstructionsAreChecked", testInstructionsAreChecked},
 		{"RunConflicts", testRunConflicts},
 	}

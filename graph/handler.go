@@ -92,7 +92,7 @@ func NewHandler(cfg Options) *Handler {
 	srv.Use(&limitsExtension{limits: cfg.Limits})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return &Handler{Handler: limitBody(cfg.MaxBodyBytes, srv), live: ws}
+	return &Handler{Handler: withHTTPStatus(limitBody(cfg.MaxBodyBytes, srv)), live: ws}
 }
 
 // limitBody refuses bodies over max bytes and POST bodies that are not a JSON
@@ -106,22 +106,22 @@ func limitBody(max int64, next http.Handler) http.Handler {
 		}
 		tooLarge := fmt.Sprintf("the request body is larger than %d bytes: send smaller documents and variables", max)
 		if r.ContentLength > max {
-			writeRequestError(w, http.StatusRequestEntityTooLarge, tooLarge)
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
 		var maxErr *http.MaxBytesError
 		switch {
 		case errors.As(err, &maxErr):
-			writeRequestError(w, http.StatusRequestEntityTooLarge, tooLarge)
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
 			return
 		case err != nil:
-			writeRequestError(w, http.StatusBadRequest, "the request body could not be read")
+			writeError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
 			return
 		}
 		if isJSON(r.Header.Get("Content-Type")) {
 			if msg := checkJSONObject(body); msg != "" {
-				writeRequestError(w, http.StatusBadRequest, msg)
+				writeError(w, http.StatusBadRequest, CodeBadUserInput, msg)
 				return
 			}
 		}
@@ -171,13 +171,15 @@ func jsonKind(field string) string {
 	return "object"
 }
 
-func writeRequestError(w http.ResponseWriter, status int, message string) {
+// writeError answers a request the GraphQL executor never saw, in the shape
+// of a GraphQL response.
+func writeError(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
 		"errors": []map[string]any{{
 			"message":    message,
-			"extensions": map[string]any{"code": CodeBadUserInput},
+			"extensions": map[string]any{"code": code},
 		}},
 	})
 }
