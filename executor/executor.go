@@ -26,10 +26,11 @@ import (
 
 // Defaults for Options left zero.
 const (
-	DefaultStepTimeout  = 10 * time.Second
-	DefaultFlowTimeout  = 2 * time.Minute
-	DefaultLease        = 30 * time.Second
-	DefaultPollInterval = time.Second
+	DefaultStepTimeout       = browser.DefaultStepTimeout
+	DefaultNavigationTimeout = browser.DefaultNavigationTimeout
+	DefaultFlowTimeout       = 2 * time.Minute
+	DefaultLease             = 30 * time.Second
+	DefaultPollInterval      = time.Second
 )
 
 // Options configure an Executor.
@@ -43,6 +44,10 @@ type Options struct {
 	// FlowTimeout bounds a whole flow.
 	StepTimeout time.Duration
 	FlowTimeout time.Duration
+	// NavigationTimeout bounds each page load (go to, reload, back,
+	// forward, and the load a click or key press starts), apart from the
+	// step timeout.
+	NavigationTimeout time.Duration
 	// Lease is how long a claim lasts without renewal; workers renew it
 	// every third of it, and flows whose lease ran out are failed as
 	// "worker lost" by whichever server notices first.
@@ -87,6 +92,9 @@ func New(opts Options) (*Executor, error) {
 	}
 	if opts.FlowTimeout <= 0 {
 		opts.FlowTimeout = DefaultFlowTimeout
+	}
+	if opts.NavigationTimeout <= 0 {
+		opts.NavigationTimeout = DefaultNavigationTimeout
 	}
 	if opts.Lease <= 0 {
 		opts.Lease = DefaultLease

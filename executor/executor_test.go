@@ -56,7 +56,8 @@ func newHarnessOn(t *testing.T, h *harness, opts executor.Options) *harness {
 	t.Helper()
 	opts.Store = h.store
 	if opts.StepTimeout == 0 {
-		opts.StepTimeout = 3 * time.Second
+		// Generous: only the flows meant to fail wait it out.
+		opts.StepTimeout = 10 * time.Second
 	}
 	opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	exec, err := executor.New(opts)

@@ -157,9 +157,10 @@ func (r *run) execute(ctx context.Context) browser.RunResult {
 
 	base := baseURL(session.Prompt, parsed)
 	result := page.Run(ctx, parsed, browser.RunOptions{
-		BaseURL:     base,
-		StepTimeout: e.opts.StepTimeout,
-		Vars:        steps.NewVars(base, e.allowedEnv()),
+		BaseURL:           base,
+		StepTimeout:       e.opts.StepTimeout,
+		NavigationTimeout: e.opts.NavigationTimeout,
+		Vars:              steps.NewVars(base, e.allowedEnv()),
 	}, func(st browser.StepResult) { r.recordStep(ctx, st) })
 
 	final := db.BrowserStopped

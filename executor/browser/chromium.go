@@ -46,7 +46,7 @@ func FindChromium(override string) (string, error) {
 
 // chromiumArgs are Chromium's flags: go-rod's launcher defaults (headless,
 // no first run, no background throttling…) plus ours, on a fresh profile.
-func chromiumArgs(bin, userDataDir string, vp Viewport) []string {
+func chromiumArgs(bin, userDataDir string, vp Viewport, proxy string) []string {
 	l := launcher.New().
 		Bin(bin). // a non-empty Bin turns go-rod's browser download off
 		Leakless(false).
@@ -63,6 +63,11 @@ func chromiumArgs(bin, userDataDir string, vp Viewport) []string {
 		Set("disable-crash-reporter"). // no crashpad handlers outliving the browser
 		Set("mute-audio").
 		Set("window-size", strconv.Itoa(vp.Width), strconv.Itoa(vp.Height))
+	if proxy != "" {
+		// "<-loopback>" removes Chromium's implicit bypass of localhost, so
+		// loopback requests go through the proxy as well.
+		l = l.Set("proxy-server", proxy).Set("proxy-bypass-list", "<-loopback>")
+	}
 	return l.FormatArgs()
 }
 
@@ -80,13 +85,13 @@ type chromiumProcess struct {
 // known. go-rod's launcher provides the flags; the process is started here so
 // that it gets a parent-death signal: if this server dies, Chromium does too
 // (what go-rod's "leakless" helper binary would otherwise do).
-func launchChromium(ctx context.Context, bin string, vp Viewport) (*chromiumProcess, error) {
+func launchChromium(ctx context.Context, bin string, opts PoolOptions) (*chromiumProcess, error) {
 	dir, err := os.MkdirTemp("", "testing-agent-chromium-")
 	if err != nil {
 		return nil, fmt.Errorf("create chromium profile dir: %w", err)
 	}
 	out := newOutputTail()
-	cmd := exec.Command(bin, chromiumArgs(bin, dir, vp)...)
+	cmd := exec.Command(bin, chromiumArgs(bin, dir, opts.Viewport, opts.ProxyServer)...)
 	cmd.Stdout, cmd.Stderr = out, out
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		Setpgid: true, // one kill reaches the renderers and helpers it forks

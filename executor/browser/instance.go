@@ -66,7 +66,7 @@ func (in *instance) start(bin string, opts PoolOptions) {
 	ctx, cancel := context.WithTimeout(in.ctx, opts.StartTimeout)
 	defer cancel()
 
-	proc, err := launchChromium(ctx, bin, opts.Viewport)
+	proc, err := launchChromium(ctx, bin, opts)
 	if err != nil {
 		in.startErr = err
 		in.cancel(err)

@@ -22,6 +22,11 @@ type PoolOptions struct {
 	Viewport           Viewport      // default 1280x720
 	Logger             *slog.Logger  // default slog.Default()
 
+	// ProxyServer, when set, is Chromium's --proxy-server (e.g.
+	// "http://127.0.0.1:3128"). Loopback addresses go through it too, so a
+	// policy proxy sees every request a flow makes.
+	ProxyServer string
+
 	// OnBrowserEvent, if set, is called when a browser starts, crashes or
 	// closes. It runs on the pool's goroutines: keep it quick.
 	OnBrowserEvent func(BrowserEvent)
@@ -54,16 +59,43 @@ func (o PoolOptions) withDefaults() PoolOptions {
 	return o
 }
 
+// Defaults of RunOptions left zero.
+const (
+	DefaultStepTimeout       = 10 * time.Second
+	DefaultNavigationTimeout = 30 * time.Second
+)
+
 // RunOptions configure one Session.Run.
 type RunOptions struct {
-	BaseURL     string            // relative URLs in navigate steps resolve against it
-	StepTimeout time.Duration     // how long one step may wait; default 10s
-	Vars        map[string]string // run variables for {{name}}: env.NAME the server allows, …
+	BaseURL     string        // relative URLs in navigate steps resolve against it
+	StepTimeout time.Duration // how long one step may wait for its target or assertion; default 10s
+	// NavigationTimeout bounds a page load: go to, reload, back, forward,
+	// and the load a click starts. Default 30s. Loads get their own bound
+	// because a slow server or a busy machine delays them far more than it
+	// delays finding an element.
+	NavigationTimeout time.Duration
+	Vars              map[string]string // run variables for {{name}}: env.NAME the server allows, …
+
+	// lineTimeouts overrides the step timeout of single lines. Tests give
+	// the one line they expect to fail a short timeout and every other line
+	// a generous one, so that a busy machine cannot fail an earlier line.
+	lineTimeouts map[int]time.Duration
 }
 
 func (o RunOptions) withDefaults() RunOptions {
 	if o.StepTimeout <= 0 {
-		o.StepTimeout = 10 * time.Second
+		o.StepTimeout = DefaultStepTimeout
+	}
+	if o.NavigationTimeout <= 0 {
+		o.NavigationTimeout = DefaultNavigationTimeout
 	}
 	return o
+}
+
+// stepTimeout is how long the step on line may wait.
+func (o RunOptions) stepTimeout(line int) time.Duration {
+	if d, ok := o.lineTimeouts[line]; ok {
+		return d
+	}
+	return o.StepTimeout
 }

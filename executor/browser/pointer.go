@@ -38,24 +38,31 @@ func (r *stepRun) click() error {
 		return err
 	}
 	q := r.actionQuery(t, true, true)
-	rep, err := withElement(r.ctx, r.page, q, func(el *rod.Element, _ report) error {
-		switch r.step.Click {
-		case steps.DoubleClick:
-			// Two clicks, the second with count 2, as a person's double-click.
-			if err := el.Click(proto.InputMouseButtonLeft, 1); err != nil {
-				return err
-			}
-			return r.page.Mouse.Click(proto.InputMouseButtonLeft, 2)
-		case steps.RightClick:
-			return el.Click(proto.InputMouseButtonRight, 1)
-		default:
-			return el.Click(proto.InputMouseButtonLeft, 1)
-		}
+	var rep report
+	err = r.loadAfter(func() error {
+		rep, err = withElement(r.ctx, r.page, q, r.clickElement)
+		return err
 	})
 	if err != nil {
 		return r.actionFailed(q, rep, "click", err)
 	}
 	return nil
+}
+
+// clickElement clicks el as the step says: once, twice or with the right button.
+func (r *stepRun) clickElement(el *rod.Element, _ report) error {
+	switch r.step.Click {
+	case steps.DoubleClick:
+		// Two clicks, the second with count 2, as a person's double-click.
+		if err := el.Click(proto.InputMouseButtonLeft, 1); err != nil {
+			return err
+		}
+		return r.page.Mouse.Click(proto.InputMouseButtonLeft, 2)
+	case steps.RightClick:
+		return el.Click(proto.InputMouseButtonRight, 1)
+	default:
+		return el.Click(proto.InputMouseButtonLeft, 1)
+	}
 }
 
 func (r *stepRun) hover() error {

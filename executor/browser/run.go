@@ -87,10 +87,11 @@ func (s *Session) Run(ctx context.Context, list []steps.Step, opts RunOptions, o
 // stepRun is the state of one step while it runs.
 type stepRun struct {
 	s       *Session
+	flow    context.Context // the flow's ctx: loads a step starts get their own timeout from it
 	ctx     context.Context // step timeout + flow ctx + session life
 	page    *rod.Page       // the session's page bound to ctx
 	step    steps.Step      // with templates expanded
-	timeout time.Duration
+	timeout time.Duration   // the step's bound: the step timeout, or the navigation timeout for page loads
 	opts    RunOptions
 	vars    map[string]string
 
@@ -105,11 +106,14 @@ func (s *Session) runStep(ctx context.Context, st steps.Step, opts RunOptions, v
 	if res.Source == "" {
 		res.Source = string(st.Kind)
 	}
-	r := &stepRun{s: s, timeout: opts.StepTimeout, opts: opts, vars: vars, data: map[string]any{}}
+	timeout := opts.stepTimeout(st.Line)
+	if loadsPage(st.Kind) {
+		timeout = opts.NavigationTimeout
+	}
+	r := &stepRun{s: s, flow: ctx, timeout: timeout, opts: opts, vars: vars, data: map[string]any{}}
 	expanded, err := expandStep(st, vars)
 	if err == nil {
 		r.step = expanded
-		timeout := opts.StepTimeout
 		if st.Kind == steps.Wait {
 			timeout = 0 // an explicit wait is bounded by the flow, not the step timeout
 		}
@@ -131,7 +135,7 @@ func (s *Session) runStep(ctx context.Context, st steps.Step, opts RunOptions, v
 		return res
 	}
 	res.Status = StepFailed
-	res.Error = fmt.Sprintf("line %d: %s: %s", st.Line, res.Source, s.reason(ctx, err, opts.StepTimeout))
+	res.Error = fmt.Sprintf("line %d: %s: %s", st.Line, res.Source, s.reason(ctx, err, r.timeout))
 	if shot := s.failureScreenshot(ctx); shot != nil {
 		res.Screenshot, res.ScreenshotName = shot, fmt.Sprintf("line-%d-failure", st.Line)
 	}
@@ -205,7 +209,7 @@ func (r *stepRun) exec() error {
 	case steps.Clear:
 		return r.typeText("")
 	case steps.Press:
-		return pressKeys(r.ctx, r.page, r.step.Key)
+		return r.loadAfter(func() error { return pressKeys(r.ctx, r.page, r.step.Key) })
 	case steps.Select:
 		return r.selectOption()
 	case steps.Check:

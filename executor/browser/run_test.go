@@ -20,12 +20,20 @@ type flowCase struct {
 	check    func(t *testing.T, res RunResult)
 }
 
-// Timeouts: passing flows get room to wait for the pages' delays; failing
-// ones run out quickly so the suite stays fast.
+// Timeouts: every step gets room to wait however busy the machine is; only
+// the one line a failing flow is meant to fail on runs out quickly, so the
+// suite stays fast. Page loads always have the navigation timeout.
 const (
-	passTimeout = 5 * time.Second
+	passTimeout = 30 * time.Second
 	failTimeout = 600 * time.Millisecond
 )
+
+// failingOpts are the run options of a flow meant to fail at failLine.
+func failingOpts(failLine int) RunOptions {
+	opts := runOpts(passTimeout)
+	opts.lineTimeouts = map[int]time.Duration{failLine: failTimeout}
+	return opts
+}
 
 var passingFlows = []flowCase{
 	{
@@ -502,7 +510,7 @@ func TestFlowsFail(t *testing.T) {
 			t.Parallel()
 			flow := strings.ReplaceAll(tc.flow, "%CLOSED%", closedURL)
 			list := parse(t, flow)
-			res := runFlow(t, p, flow, runOpts(failTimeout))
+			res := runFlow(t, p, flow, failingOpts(tc.failLine))
 			if res.Passed {
 				t.Fatalf("flow passed, want a failure at line %d\n%s", tc.failLine, describe(res))
 			}

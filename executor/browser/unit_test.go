@@ -52,7 +52,7 @@ func TestNewPoolWithoutChromium(t *testing.T) {
 }
 
 func TestChromiumArgs(t *testing.T) {
-	args := strings.Join(chromiumArgs("/usr/bin/chromium", "/tmp/profile", Viewport{Width: 800, Height: 600}), " ")
+	args := strings.Join(chromiumArgs("/usr/bin/chromium", "/tmp/profile", Viewport{Width: 800, Height: 600}, ""), " ")
 	for _, want := range []string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,6 +64,15 @@ func TestChromiumArgs(t *testing.T) {
 	}
 	if strings.Contains(args, "rod-") || strings.Contains(args, "leakless") {
 		t.Errorf("args carry go-rod's own settings: %s", args)
+	}
+	if strings.Contains(args, "proxy") {
+		t.Errorf("args name a proxy though none was set: %s", args)
+	}
+	proxied := strings.Join(chromiumArgs("/usr/bin/chromium", "/tmp/profile", Viewport{Width: 800, Height: 600}, "http://127.0.0.1:3128"), " ")
+	for _, want := range []string{"--proxy-server=http://127.0.0.1:3128", "--proxy-bypass-list=<-loopback>"} {
+		if !strings.Contains(proxied, want) {
+			t.Errorf("args lack %s: %s", want, proxied)
+		}
 	}
 }
 
