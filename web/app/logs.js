@@ -1,0 +1,118 @@
+// A session's execution logs: the history (paged by cursor), then the live
+// stream from the last cursor, filtered by level and flow. On reconnect the
+// stream resumes after the last log it showed: nothing missed, nothing twice.
+import { request, subscribe } from "./gql.js";
+import { showError } from "./errors.js";
+import { h, replace, timeOf } from "./dom.js";
+import { LOGS_PAGE, LOGS_STREAM } from "./queries.js";
+
+const KEEP = 2000; // lines kept on the page
+const PAGE = 500;
+
+export class LogPanel {
+  constructor(sessionId) {
+    this.sessionId = sessionId;
+    this.flowNames = new Map();
+    this.level = h("select", { id: "log-level", onchange: () => this.reload() },
+      h("option", { value: "" }, "All levels"),
+      ["info", "warning", "error", "debug"].map((l) => h("option", { value: l }, l)));
+    this.flowSelect = h("select", { id: "log-flow", onchange: () => this.reload() }, h("option", { value: "" }, "All flows"));
+    this.list = h("ol", { class: "logs", role: "log", "aria-label": "Execution logs", "aria-live": "polite" });
+    this.count = h("span", { class: "muted" });
+    this.el = h("section", { "aria-labelledby": "logs-title" },
+      h("h2", { id: "logs-title" }, "Logs"),
+      h("div", { class: "row inline" },
+        h("label", { for: "log-level" }, "Level"), this.level,
+        h("label", { for: "log-flow" }, "Flow"), this.flowSelect, this.count),
+      this.list);
+    this.stop = () => {};
+    this.reload();
+  }
+
+  /** Keeps the flow filter's options in step with the session's flows. */
+  setFlows(flows) {
+    const key = flows.map((f) => f.id + f.name).join();
+    flows.forEach((f) => this.flowNames.set(f.id, f.name));
+    if (key === this.flowsKey) return;
+    this.flowsKey = key;
+    const selected = this.flowSelect.value;
+    replace(this.flowSelect, h("option", { value: "" }, "All flows"),
+      flows.map((f) => h("option", { value: f.id }, `${f.order}. ${f.name}`)));
+    this.flowSelect.value = flows.some((f) => f.id === selected) ? selected : "";
+    if (this.flowSelect.value !== selected) this.reload();
+  }
+
+  filters() {
+    return { sessionId: this.sessionId, flowId: this.flowSelect.value || null, level: this.level.value || null };
+  }
+
+  async reload() {
+    this.stop();
+    const generation = (this.generation = (this.generation || 0) + 1);
+    replace(this.list);
+    this.shown = 0;
+    let after = null;
+    // The history, page by page.
+    for (;;) {
+      let data;
+      try {
+        data = await request(LOGS_PAGE, { ...this.filters(), first: PAGE, after });
+      } catch (err) {
+        showError(err, "Logs");
+        break;
+      }
+      if (generation !== this.generation) return; // filters changed meanwhile
+      const conn = data.executionLogs;
+      conn.edges.forEach((e) => this.add(e.node));
+      if (conn.pageInfo.endCursor) after = conn.pageInfo.endCursor;
+      if (!conn.pageInfo.hasNextPage) break;
+    }
+    this.cursor = after;
+    // Then the stream, resuming after the newest cursor seen.
+    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor }), {
+      next: (data) => {
+        const edge = data.executionLogs;
+        this.cursor = edge.cursor;
+        this.add(edge.node);
+      },
+      error: (err) => {
+        showError(err, "Log stream");
+        if (err.code === "RATE_LIMITED") setTimeout(() => this.resume(generation), 1000);
+      },
+    });
+  }
+
+  resume(generation) {
+    if (generation !== this.generation) return;
+    const after = this.cursor;
+    this.stop();
+    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor ?? after }), {
+      next: (data) => {
+        this.cursor = data.executionLogs.cursor;
+        this.add(data.executionLogs.node);
+      },
+      error: (err) => showError(err, "Log stream"),
+    });
+  }
+
+  add(log) {
+    const stick = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
+    const flow = log.flowId ? this.flowNames.get(log.flowId) : null;
+    const shot = log.data && log.data.screenshotUrl;
+    this.list.append(h("li", { class: `level-${log.level}`, "data-level": log.level },
+      h("time", { datetime: log.timestamp }, timeOf(log.timestamp)), " ",
+      h("span", { class: "lvl" }, log.level.toUpperCase()), " ",
+      flow ? h("span", { class: "muted" }, `[${flow}] `) : null,
+      log.message,
+      shot ? [" ", h("a", { href: shot, target: "_blank", rel: "noopener" }, "screenshot")] : null));
+    this.shown++;
+    while (this.list.children.length > KEEP) this.list.firstElementChild.remove();
+    this.count.textContent = `${this.shown} line(s)`;
+    if (stick) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  destroy() {
+    this.generation++;
+    this.stop();
+  }
+}
