@@ -257,7 +257,7 @@ func TestStatsAreSampled(t *testing.T) {
 		var out struct {
 			SystemStats []struct {
 				Timestamp string
-				Metrics   *struct{ MemoryBytes *int }
+				Metrics   *struct{ MemoryBytes *float64 }
 			}
 		}
 		graphql(t, url, `{ systemStats(limit: 5) { timestamp metrics { memoryBytes } } }`, nil, &out)

@@ -194,7 +194,7 @@ func testExecutionLogsConnection(t *testing.T, api *apiServer) {
 
 func testSystemStats(t *testing.T, api *apiServer) {
 	ctx := t.Context()
-	avg, mem := int64(1500), int64(256<<20)
+	avg, mem := int64(1500), int64(5<<30) // 5 GiB: past a 32-bit Int
 	base := db.Now().Add(-time.Hour)
 	for i := range 5 {
 		in := db.SystemStats{Timestamp: base.Add(time.Duration(i) * time.Minute), ActiveSessions: i, ActiveBrowsers: 1, TotalFlowsExecuted: 10 * i}
@@ -215,7 +215,7 @@ func testSystemStats(t *testing.T, api *apiServer) {
 			Metrics            *struct {
 				QueueDepth        int
 				AvgFlowDurationMs *int
-				MemoryBytes       *int
+				MemoryBytes       *float64
 				Subscribers       int
 			}
 		}
@@ -225,7 +225,7 @@ func testSystemStats(t *testing.T, api *apiServer) {
 	if len(s) != 3 || s[0].ActiveSessions != 4 || s[1].ActiveSessions != 3 || s[2].ActiveSessions != 2 {
 		t.Fatalf("systemStats(limit: 3) = %+v, want the 3 newest, newest first", s)
 	}
-	if m := s[0].Metrics; m == nil || m.QueueDepth != 3 || *m.AvgFlowDurationMs != 1500 || *m.MemoryBytes != 256<<20 || m.Subscribers != 7 {
+	if m := s[0].Metrics; m == nil || m.QueueDepth != 3 || *m.AvgFlowDurationMs != 1500 || *m.MemoryBytes != 5<<30 || m.Subscribers != 7 {
 		t.Errorf("metrics = %+v, want what was recorded", s[0].Metrics)
 	}
 	if s[1].Metrics != nil || s[0].ID != s[0].UnderscoreID {

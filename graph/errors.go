@@ -24,6 +24,9 @@ const (
 	CodeNotFound     = "NOT_FOUND"
 	CodeConflict     = "CONFLICT"
 	CodeInternal     = "INTERNAL"
+	// CodeCancelled answers an operation whose client left; it is seldom
+	// read, as there is nobody left to read it.
+	CodeCancelled = "CANCELLED"
 )
 
 var codeOf = map[string]string{
@@ -44,6 +47,12 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	}
 	var dbErr *db.Error
 	switch {
+	case clientGone(ctx, err):
+		// The client left (closed the tab, cancelled the request): nobody
+		// reads this answer, and it is no fault of the server's.
+		slog.DebugContext(ctx, "request ended by the client", "path", gqlErr.Path.String())
+		return &gqlerror.Error{Message: "the request was cancelled", Path: gqlErr.Path, Locations: gqlErr.Locations,
+			Extensions: map[string]any{"code": CodeCancelled}}
 	case errors.As(err, &dbErr):
 		out := &gqlerror.Error{Message: dbErr.Message, Path: gqlErr.Path, Locations: gqlErr.Locations,
 			Extensions: map[string]any{"code": codeOf[dbErr.Code]}}
@@ -74,6 +83,12 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		return &gqlerror.Error{Message: "internal error", Path: gqlErr.Path, Locations: gqlErr.Locations,
 			Extensions: map[string]any{"code": CodeInternal}}
 	}
+}
+
+// clientGone reports whether err is only the request's context ending
+// because its client went away.
+func clientGone(ctx context.Context, err error) bool {
+	return errors.Is(ctx.Err(), context.Canceled) && errors.Is(err, context.Canceled)
 }
 
 // variablePath writes a path inside a variable as flows[0].instructions.

@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Mutation() MutationResolver
+	PerformanceMetrics() PerformanceMetricsResolver
 	Query() QueryResolver
 	StepResult() StepResultResolver
 	Subscription() SubscriptionResolver
@@ -246,6 +247,9 @@ type MutationResolver interface {
 	StartTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
 	CancelTestSession(ctx context.Context, sessionID string) (*db.TestSession, error)
 	RetryTestFlow(ctx context.Context, flowID string) (*model.RetryTestFlowPayload, error)
+}
+type PerformanceMetricsResolver interface {
+	MemoryBytes(ctx context.Context, obj *db.PerformanceMetrics) (*float64, error)
 }
 type QueryResolver interface {
 	ListTestSessions(ctx context.Context, limit int) ([]*db.TestSession, error)
@@ -1459,7 +1463,8 @@ type SystemStats {
 type PerformanceMetrics {
   queueDepth: Int!
   avgFlowDurationMs: Int
-  memoryBytes: Int
+  "The Go runtime's memory in bytes: a Float, as it can pass GraphQL's 32-bit Int."
+  memoryBytes: Float
   subscribers: Int!
 }
 
@@ -4180,18 +4185,18 @@ func (ec *executionContext) _PerformanceMetrics_memoryBytes(ctx context.Context,
 			return ec.fieldContext_PerformanceMetrics_memoryBytes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.MemoryBytes, nil
+			return ec.Resolvers.PerformanceMetrics().MemoryBytes(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_PerformanceMetrics_memoryBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PerformanceMetrics", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("PerformanceMetrics", field, true, true, "Float")
 }
 
 func (ec *executionContext) _PerformanceMetrics_subscribers(ctx context.Context, field graphql.CollectedField, obj *db.PerformanceMetrics) (ret graphql.Marshaler) {
@@ -7990,22 +7995,23 @@ func (ec *executionContext) _PerformanceMetrics(ctx context.Context, sel ast.Sel
 		case "queueDepth":
 			out.Values[i] = ec._PerformanceMetrics_queueDepth(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "avgFlowDurationMs":
 			out.Values[i] = ec._PerformanceMetrics_avgFlowDurationMs(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "memoryBytes":
-			out.Values[i] = ec._PerformanceMetrics_memoryBytes(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PerformanceMetrics_memoryBytes(ctx, field, obj)
+				})
 		case "subscribers":
 			out.Values[i] = ec._PerformanceMetrics_subscribers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9605,6 +9611,23 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	_ = ctx
 	res := model.MarshalDateTime(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {

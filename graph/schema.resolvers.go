@@ -109,6 +109,15 @@ func (r *mutationResolver) RetryTestFlow(ctx context.Context, flowID string) (*m
 	return &model.RetryTestFlowPayload{Flow: flow, Session: session}, nil
 }
 
+// MemoryBytes is the resolver for the memoryBytes field.
+func (r *performanceMetricsResolver) MemoryBytes(ctx context.Context, obj *db.PerformanceMetrics) (*float64, error) {
+	if obj.MemoryBytes == nil {
+		return nil, nil
+	}
+	bytes := float64(*obj.MemoryBytes)
+	return &bytes, nil
+}
+
 // ListTestSessions is the resolver for the listTestSessions field.
 func (r *queryResolver) ListTestSessions(ctx context.Context, limit int) ([]*db.TestSession, error) {
 	return r.Store.ListTestSessions(ctx, limit)
@@ -242,6 +251,11 @@ func (r *testSessionResolver) Flows(ctx context.Context, obj *db.TestSession) ([
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
+// PerformanceMetrics returns PerformanceMetricsResolver implementation.
+func (r *Resolver) PerformanceMetrics() PerformanceMetricsResolver {
+	return &performanceMetricsResolver{r}
+}
+
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -255,9 +269,10 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 func (r *Resolver) TestSession() TestSessionResolver { return &testSessionResolver{r} }
 
 type (
-	mutationResolver     struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	stepResultResolver   struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
-	testSessionResolver  struct{ *Resolver }
+	mutationResolver           struct{ *Resolver }
+	performanceMetricsResolver struct{ *Resolver }
+	queryResolver              struct{ *Resolver }
+	stepResultResolver         struct{ *Resolver }
+	subscriptionResolver       struct{ *Resolver }
+	testSessionResolver        struct{ *Resolver }
 )
