@@ -1,0 +1,427 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/launcher"
+	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/testing-agent/backend/db/sqlite"
+	"github.com/testing-agent/backend/executor"
+	"github.com/testing-agent/backend/executor/browser"
+	"github.com/testing-agent/backend/graph"
+	"github.com/testing-agent/backend/planner"
+)
+
+// uiBound bounds each wait of the browser tests: generous, for a slow busy
+// machine; nothing asserts how long anything took.
+const uiBound = 3 * time.Minute
+
+// startAppServer runs the server with the app's routes on a loopback port.
+// Until server.go mounts appRoutes itself, it wires the same parts as run
+// does around a mux that has them.
+func startAppServer(t *testing.T, cfg config) string {
+	t.Helper()
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
+	base, stop := startServerWith(t, cfg)
+	if resp, err := http.Get(base + "/graphiql"); err == nil {
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK && strings.Contains(string(body), "GraphiQL · Testing agent") {
+			return base // server.go mounts the app
+		}
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("stop the server: %v", err)
+	}
+	return startWiredHere(t, cfg)
+}
+
+// startWiredHere is run's wiring (store, executor, planner, API) on a mux
+// with the app's routes.
+func startWiredHere(t *testing.T, cfg config) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	store, err := sqlite.Open(ctx, sqlite.Options{Dir: cfg.DataDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := cfg.Executor
+	opts.Store = store
+	runner, err := executor.New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { runner.Run(ctx) })
+	plan := planner.New(planner.Options{Store: store, Pool: runner.Pool(), Logger: slog.Default()})
+	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner, Generator: generator{plan, ctx}})
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", api)
+	mux.Handle("GET "+executor.ArtifactPath+"{id}", graph.ArtifactHandler(store))
+	appRoutes(mux, store)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(func() {
+		srv.Close()
+		api.CloseWebsockets()
+		cancel()
+		plan.Wait()
+		wg.Wait()
+		store.Close()
+	})
+	return srv.URL
+}
+
+func get(t *testing.T, u string, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	// A transport that does not add Accept-Encoding or inflate by itself.
+	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, string(body)
+}
+
+func TestAppAndGraphiQLAreServed(t *testing.T) {
+	base := startAppServer(t, config{})
+	resp, page := get(t, base+"/", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `<script type="module" src="/app/main.js">`) {
+		t.Fatalf("GET /: %d %.200s", resp.StatusCode, page)
+	}
+	resp, body := get(t, base+"/app/main.js", nil)
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") || !strings.Contains(body, "sessionView") {
+		t.Errorf("GET /app/main.js: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	resp, page = get(t, base+"/graphiql", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "/graphiql/vendor/graphiql.min.js") {
+		t.Fatalf("GET /graphiql: %d %.200s", resp.StatusCode, page)
+	}
+	// A gzipped vendor file goes out compressed to who accepts it, inflated otherwise.
+	zipped, zbody := get(t, base+"/graphiql/vendor/react.production.min.js", map[string]string{"Accept-Encoding": "gzip"})
+	plain, pbody := get(t, base+"/graphiql/vendor/react.production.min.js", nil)
+	if zipped.Header.Get("Content-Encoding") != "gzip" || plain.Header.Get("Content-Encoding") != "" || !strings.Contains(pbody, "react.production.min.js") || len(zbody) >= len(pbody) {
+		t.Errorf("react UMD: gzip %q (%d bytes), plain %q (%d bytes)", zipped.Header.Get("Content-Encoding"), len(zbody), plain.Header.Get("Content-Encoding"), len(pbody))
+	}
+	for _, path := range []string{"/app/nothing.js", "/graphiql/vendor/react.production.min.js.gz", "/sessions/" + strings.Repeat("0", 24) + "/junit.xml"} {
+		if resp, _ := get(t, base+path, nil); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, resp.StatusCode)
+		}
+	}
+	if resp, _ := get(t, base+"/sessions/nope/report.html", nil); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("GET /sessions/nope/report.html: %d, want 400", resp.StatusCode)
+	}
+}
+
+// chromium starts Debian's Chromium (never a downloaded one) for a test.
+func chromium(t *testing.T) *rod.Browser {
+	t.Helper()
+	bin, err := browser.FindChromium("")
+	if err != nil {
+		t.Skipf("no Chromium: %v", err)
+	}
+	l := launcher.New().Bin(bin).Leakless(false).Headless(true).NoSandbox(true).
+		UserDataDir(filepath.Join(t.TempDir(), "profile")).
+		Set("disable-background-networking").Set("disable-component-update").Set("disable-sync").
+		Set("disable-gpu").Set("disable-dev-shm-usage").Set("no-first-run").Set("disable-crash-reporter")
+	u, err := l.Launch()
+	if err != nil {
+		t.Fatalf("launch chromium: %v", err)
+	}
+	b := rod.New().ControlURL(u)
+	if err := b.Connect(); err != nil {
+		l.Kill()
+		t.Fatalf("connect to chromium: %v", err)
+	}
+	t.Cleanup(func() {
+		b.Close()
+		l.Kill()
+	})
+	return b
+}
+
+// pageWatch records what a page requested and every console error.
+type pageWatch struct {
+	mu       sync.Mutex
+	requests []string
+	problems []string
+}
+
+func watchPage(t *testing.T, p *rod.Page) *pageWatch {
+	t.Helper()
+	w := &pageWatch{}
+	for _, enable := range []interface{ Call(proto.Client) error }{proto.NetworkEnable{}, proto.RuntimeEnable{}, proto.LogEnable{}} {
+		if err := enable.Call(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	go p.EachEvent(func(e *proto.NetworkRequestWillBeSent) {
+		w.add(&w.requests, e.Request.URL)
+	}, func(e *proto.NetworkWebSocketCreated) {
+		w.add(&w.requests, e.URL)
+	}, func(e *proto.RuntimeConsoleAPICalled) {
+		if e.Type == proto.RuntimeConsoleAPICalledTypeError || e.Type == proto.RuntimeConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range e.Args {
+				parts = append(parts, a.Value.String()+a.Description)
+			}
+			w.add(&w.problems, "console."+string(e.Type)+": "+strings.Join(parts, " "))
+		}
+	}, func(e *proto.RuntimeExceptionThrown) {
+		w.add(&w.problems, "exception: "+e.ExceptionDetails.Text+" "+exceptionText(e.ExceptionDetails))
+	}, func(e *proto.LogEntryAdded) {
+		if e.Entry.Level == proto.LogLogEntryLevelError {
+			w.add(&w.problems, "log: "+e.Entry.Text+" "+e.Entry.URL)
+		}
+	})()
+	return w
+}
+
+func exceptionText(d *proto.RuntimeExceptionDetails) string {
+	if d.Exception != nil {
+		return d.Exception.Description
+	}
+	return ""
+}
+
+func (w *pageWatch) add(list *[]string, s string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	*list = append(*list, s)
+}
+
+// check fails the test for any request off loopback and any console error.
+func (w *pageWatch) check(t *testing.T) {
+	t.Helper()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.requests) == 0 {
+		t.Error("no request was seen: the network watch is not working")
+	}
+	for _, r := range w.requests {
+		u, err := url.Parse(r)
+		if err != nil {
+			t.Errorf("request to %q", r)
+			continue
+		}
+		switch u.Scheme {
+		case "data", "blob", "about":
+			continue
+		}
+		if h := u.Hostname(); h != "127.0.0.1" && h != "localhost" && h != "::1" {
+			t.Errorf("a request left loopback: %s", r)
+		}
+	}
+	for _, p := range w.problems {
+		t.Errorf("console: %s", p)
+	}
+}
+
+// waitFor polls a JS predicate until it holds, up to uiBound.
+func waitFor(t *testing.T, p *rod.Page, what, js string, args ...any) {
+	t.Helper()
+	deadline := time.Now().Add(uiBound)
+	for {
+		res, err := p.Eval(js, args...)
+		if err == nil && res.Value.Bool() {
+			return
+		}
+		if time.Now().After(deadline) {
+			text, _ := p.Eval(`() => document.querySelector("main").innerText`)
+			t.Fatalf("waited %s for %s (err %v); the page shows:\n%s", uiBound, what, err, text.Value.Str())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// byName finds the visible, enabled button, link or field whose accessible
+// name is name, as the step language does: aria-label, a label, or its text.
+const byNameJS = `(name) => {
+	const visible = (e) => e.offsetParent !== null && !e.disabled;
+	const named = (e) => {
+		if (e.getAttribute("aria-label")) return e.getAttribute("aria-label").trim();
+		if (e.labels && e.labels.length) return e.labels[0].textContent.trim();
+		return e.textContent.trim();
+	};
+	return [...document.querySelectorAll("button, a, input, textarea, select")].find((e) => visible(e) && named(e) === name) || null;
+}`
+
+func element(t *testing.T, p *rod.Page, name string) *rod.Element {
+	t.Helper()
+	el, err := p.Timeout(uiBound).ElementByJS(rod.Eval(byNameJS, name))
+	if err != nil {
+		t.Fatalf("no visible, enabled control named %q: %v", name, err)
+	}
+	return el.CancelTimeout()
+}
+
+func click(t *testing.T, p *rod.Page, name string) {
+	t.Helper()
+	if err := element(t, p, name).Click(proto.InputMouseButtonLeft, 1); err != nil {
+		t.Fatalf("click %q: %v", name, err)
+	}
+}
+
+func typeInto(t *testing.T, p *rod.Page, name, text string) {
+	t.Helper()
+	el := element(t, p, name)
+	if err := el.SelectAllText(); err != nil {
+		t.Fatalf("select %q: %v", name, err)
+	}
+	if err := el.Input(text); err != nil {
+		t.Fatalf("type into %q: %v", name, err)
+	}
+}
+
+// TestAppJourneyInChromium drives the app as a person would: create a
+// session, generate its flow, break and fix the instructions, approve, run,
+// see the failed step's screenshot, retry. Every update arrives live (the
+// page is never reloaded), no request leaves loopback and the console stays
+// clean.
+func TestAppJourneyInChromium(t *testing.T) {
+	b := chromium(t)
+	site := httptest.NewServer(http.FileServer(http.Dir("executor/testdata/site")))
+	defer site.Close()
+	cfg := config{}
+	cfg.Executor.StepTimeout = 3 * time.Second // the planted failure fails sooner
+	base := startAppServer(t, cfg)
+
+	p, err := b.Page(proto.TargetCreateTarget{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchPage(t, p)
+	if err := p.Navigate(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, "the live connection", `() => document.getElementById("connection").dataset.state === "live"`)
+	if _, err := p.Eval(`() => { window.__notReloaded = true; }`); err != nil {
+		t.Fatal(err)
+	}
+
+	// Create.
+	click(t, p, "New session")
+	typeInto(t, p, "Name", "Sign in page")
+	prompt := "Go to " + site.URL + "/login.html\nExpect the title is \"Sign in\"\nExpect the page contains \"Nobody home\""
+	typeInto(t, p, "Prompt", prompt)
+	click(t, p, "Create")
+	waitFor(t, p, "the session page", `() => document.querySelector("h1").textContent === "Sign in page"`)
+
+	// Generate: the planner's progress streams into the logs.
+	click(t, p, "Generate flows")
+	waitFor(t, p, "a generated flow", `() => document.querySelectorAll("article.flow").length === 1 && /ready/.test(document.getElementById("session-status").textContent)`)
+	waitFor(t, p, "the planner's logs", `() => document.querySelectorAll("[role=log] li").length > 0`)
+	flowName, err := p.Eval(`() => document.querySelector("article.flow h3").textContent.replace(/^\d+\. /, "")`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := flowName.Value.Str()
+
+	// Edit: a bad line shows its line, reason and nearest valid form; Save stays off.
+	editor := "Instructions of " + name
+	typeInto(t, p, editor, prompt+"\nClik the \"Sign in\" button")
+	waitFor(t, p, "the bad line's error", `() => {
+		const li = document.querySelector("article.flow .problems li[data-line='4']");
+		return li && /Line 4/.test(li.textContent) && /Nearest valid form/.test(li.textContent);
+	}`)
+	waitFor(t, p, "Save disabled on invalid instructions", `(n) => document.querySelector("button[aria-label='Save " + n + "']").disabled`, name)
+	fixed := prompt[:strings.LastIndex(prompt, "\n")] + "\nTake a screenshot\nExpect the page contains \"Nobody home\""
+	typeInto(t, p, editor, fixed)
+	waitFor(t, p, "the fixed instructions to validate", `() => /4 step\(s\), all valid/.test(document.querySelector("article.flow .problems").textContent)`)
+	click(t, p, "Save "+name)
+	waitFor(t, p, "the save", `() => /Saved/.test(document.querySelector("article.flow .problems").textContent)`)
+
+	// Approve, then run: the status changes arrive live.
+	click(t, p, "Approve "+name)
+	waitFor(t, p, "the approval", `(n) => !!document.querySelector("button[aria-label='Unapprove " + n + "']")`, name)
+	click(t, p, "Start run")
+	waitFor(t, p, "the run to fail on its planted step", `() => {
+		const f = document.querySelector("article.flow");
+		return f.querySelector(".status-failed") && f.querySelectorAll(".steps tbody tr").length === 4;
+	}`)
+	waitFor(t, p, "the failed step's screenshot", `() => {
+		const img = document.querySelector("article.flow tr[data-line='4'] img");
+		return img && img.complete && img.naturalWidth > 0;
+	}`)
+	waitFor(t, p, "the progress", `() => /1 of 1 finished \(0 passed, 1 failed\)/.test(document.getElementById("session-status").textContent)`)
+	waitFor(t, p, "a browser session", `() => /stopped/.test(document.querySelector("[aria-label='Browser sessions'] tbody").textContent)`)
+
+	// Retry: a second attempt runs and ends.
+	click(t, p, "Retry "+name)
+	waitFor(t, p, "the retry", `() => /Attempt 2/.test(document.querySelector("article.flow").textContent) && document.querySelector("article.flow .status-failed") && /1 of 1 finished/.test(document.getElementById("session-status").textContent)`)
+	waitFor(t, p, "the logs of both attempts", `() => [...document.querySelectorAll("[role=log] li")].filter((li) => /Line 4: .*failed/.test(li.textContent)).length === 2`)
+
+	// Filter the logs by level.
+	if err := element(t, p, "Level").Select([]string{"error"}, true, rod.SelectorTypeText); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, "error logs only", `() => {
+		const lines = [...document.querySelectorAll("[role=log] li")];
+		return lines.length > 0 && lines.every((li) => li.dataset.level === "error");
+	}`)
+
+	res, err := p.Eval(`() => window.__notReloaded === true`)
+	if err != nil || !res.Value.Bool() {
+		t.Error("the page was reloaded")
+	}
+
+	// The reports of this run.
+	id := strings.TrimPrefix(p.MustInfo().URL, base+"/#/sessions/")
+	resp, junit := get(t, base+"/sessions/"+id+"/junit.xml", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(junit, `failures="1"`) || !strings.Contains(junit, base+"/artifacts/") {
+		t.Errorf("junit.xml: %d\n%s", resp.StatusCode, junit)
+	}
+	validateJUnit(t, []byte(junit))
+	resp, html := get(t, base+"/sessions/"+id+"/report.html", nil)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(html, `src="data:image/png;base64,`) || strings.Contains(html, "<script") {
+		t.Errorf("report.html: %d, want a self-contained page with the screenshot inline", resp.StatusCode)
+	}
+
+	// GraphiQL, offline, subscriptions included.
+	if err := p.Navigate(base + "/graphiql"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, "GraphiQL", `() => !!document.querySelector(".graphiql-execute-button")`)
+	if err := p.MustElement(".graphiql-execute-button").Click(proto.InputMouseButtonLeft, 1); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p, "the subscription's first result in GraphiQL", `() => /Sign in page/.test((document.querySelector(".result-window") || {}).textContent || "")`)
+	w.check(t)
+}
+
+// validateJUnit checks a JUnit document against the vendored schema with
+// xmllint, when it is installed (Debian: libxml2-utils).
+func validateJUnit(t *testing.T, doc []byte) {
+	t.Helper()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Log("xmllint is not installed (apt-get install libxml2-utils): JUnit checked by report's tests only")
+		return
+	}
+	file := filepath.Join(t.TempDir(), "junit.xml")
+	if err := writeFile(file, func(w io.Writer) error { _, err := w.Write(doc); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", "report/testdata/junit.xsd", file).CombinedOutput(); err != nil {
+		t.Errorf("xmllint: %v\n%s\n%s", err, out, doc)
+	}
+}
