@@ -86,6 +86,14 @@ var actionForms = []form{
 		build: textAndTarget(Type),
 	},
 	{
+		verbs: []string{"type", "input", "write"},
+		usage: `"<text>"`,
+		rest:  text("text", "the text in quotes"),
+		build: func(_ string, c captures) (Step, error) {
+			return Step{Kind: Type, Text: c.text("text")}, nil // into whatever has focus
+		},
+	},
+	{
 		verbs: []string{"fill [in]"},
 		usage: `<target> with "<text>"`,
 		rest:  seq(anyTarget, words("with"), text("text", "the text in quotes")),
@@ -95,7 +103,7 @@ var actionForms = []form{
 	{
 		verbs: []string{"press", "hit"},
 		usage: "Enter",
-		rest:  seq(opt(words("the")), key("key"), opt(words("key"))),
+		rest:  seq(opt(words("the")), key("key"), opt(words("key")), opt(seq(words("in", "into", "on"), anyTarget))),
 		build: func(verb string, c captures) (Step, error) {
 			written := c["key"].(writtenKey)
 			k, err := canonicalKey(verb, written.text)
@@ -103,7 +111,7 @@ var actionForms = []form{
 				// press "Sign in": the name of a button, not a key
 				err = invalid(err.Error(), fmt.Sprintf(`press the "%s" button`, written.text))
 			}
-			return Step{Kind: Press, Key: k}, err
+			return Step{Kind: Press, Key: k, Target: c.target()}, err
 		},
 	},
 	{
@@ -162,6 +170,32 @@ var actionForms = []form{
 		},
 	},
 	{
+		verbs: []string{"accept"},
+		usage: `the dialog`,
+		rest:  seq(opt(words("the")), dialogWord, opt(seq(words("with"), text("text", "the answer in quotes")))),
+		build: func(_ string, c captures) (Step, error) {
+			return Step{Kind: Dialog, Accept: true, Text: c.text("text")}, nil
+		},
+	},
+	{
+		verbs: []string{"dismiss", "cancel", "decline"},
+		usage: `the dialog`,
+		rest:  seq(opt(words("the")), dialogWord),
+		build: just(Dialog),
+	},
+	{
+		verbs: []string{"switch to"},
+		usage: `the new tab`,
+		rest:  seq(opt(words("the")), words("new tab", "new window", "popup", "new popup", "opened tab", "opened window", "other tab")),
+		build: just(SwitchTab),
+	},
+	{
+		verbs: []string{"close"},
+		usage: `the tab`,
+		rest:  seq(opt(words("the")), words("tab", "window", "popup", "current tab", "current window", "new tab", "new window")),
+		build: just(CloseTab),
+	},
+	{
 		verbs: []string{"take a screenshot", "take screenshot", "screenshot", "capture a screenshot", "capture screenshot"},
 		usage: `named "<name>"`,
 		rest:  opt(seq(words("named", "called", "as"), text("name", "the name in quotes"))),
@@ -173,6 +207,9 @@ var actionForms = []form{
 		},
 	},
 }
+
+// dialogWord names a JavaScript dialog.
+var dialogWord = words("dialog", "alert", "confirm", "confirmation", "prompt", "confirm dialog", "prompt dialog", "alert dialog")
 
 func just(kind Kind) func(string, captures) (Step, error) {
 	return func(string, captures) (Step, error) { return Step{Kind: kind}, nil }

@@ -27,14 +27,18 @@ type goldenStep struct {
 	Gone     bool             `json:"gone,omitempty"`
 	Name     string           `json:"name,omitempty"`
 	Assert   *goldenAssertion `json:"assert,omitempty"`
+	Accept   bool             `json:"accept,omitempty"`
 }
 
 type goldenTarget struct {
-	Text  string `json:"text,omitempty"`
-	Role  Role   `json:"role,omitempty"`
-	Nth   int    `json:"nth,omitempty"`
-	CSS   string `json:"css,omitempty"`
-	XPath string `json:"xpath,omitempty"`
+	Text       string `json:"text,omitempty"`
+	Role       Role   `json:"role,omitempty"`
+	Nth        int    `json:"nth,omitempty"`
+	CSS        string `json:"css,omitempty"`
+	XPath      string `json:"xpath,omitempty"`
+	Containing bool   `json:"containing,omitempty"`
+	Focused    bool   `json:"focused,omitempty"`
+	Scope      *Scope `json:"scope,omitempty"`
 }
 
 type goldenAssertion struct {
@@ -58,7 +62,7 @@ type goldenFlow struct {
 
 func golden(s Step) goldenStep {
 	g := goldenStep{Line: s.Line, Source: s.Source, Kind: s.Kind, URL: s.URL, Text: s.Text, Key: s.Key,
-		Target: goldenTargetOf(s.Target), Click: s.Click, Gone: s.Gone, Name: s.Name}
+		Target: goldenTargetOf(s.Target), Click: s.Click, Gone: s.Gone, Name: s.Name, Accept: s.Accept}
 	if s.Duration != 0 {
 		g.Duration = s.Duration.String()
 	}

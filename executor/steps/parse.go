@@ -141,8 +141,14 @@ func checkValues(s Step) error {
 		targets = append(targets, s.Assert.Target)
 	}
 	for _, t := range targets {
-		if t != nil && t.CSS == "" && t.XPath == "" && strings.TrimSpace(t.Text) == "" {
+		if t == nil || t.CSS != "" || t.XPath != "" || t.Focused {
+			continue
+		}
+		if strings.TrimSpace(t.Text) == "" && (t.Role == AnyRole || t.Text != "" || t.Containing) {
 			return invalid("the name in quotes is empty", "")
+		}
+		if t.Scope != nil && t.Scope.Text != "" && strings.TrimSpace(t.Scope.Text) == "" {
+			return invalid("the container's name in quotes is empty", "")
 		}
 	}
 	switch {

@@ -27,6 +27,9 @@ const (
 	Assert     Kind = "assert"       // Assertion
 	Remember   Kind = "remember"     // the text of Target as Name
 	Screenshot Kind = "screenshot"   // Name (may be empty)
+	Dialog     Kind = "dialog"       // Accept (or dismiss) the next dialog; Text answers a prompt
+	SwitchTab  Kind = "switch_tab"   // continue in the tab or window the page opened last
+	CloseTab   Kind = "close_tab"    // close the current tab and go back to the one that opened it
 )
 
 // ClickKind is which click a click step makes.
@@ -53,6 +56,7 @@ type Step struct {
 	Gone     bool          // WaitFor: wait until the target disappears
 	Name     string        // Remember: the variable; Screenshot: the artifact name
 	Assert   *Assertion    // Assert
+	Accept   bool          // Dialog: accept (OK) rather than dismiss (Cancel)
 }
 
 // Role restricts a target to one kind of element.
@@ -65,16 +69,39 @@ const (
 	Field    Role = "field" // text inputs and textareas ("field", "input", "box")
 	Checkbox Role = "checkbox"
 	Dropdown Role = "select" // "dropdown", "select"
+	Radio    Role = "radio"  // "radio button", "radio"
 )
 
 // Target names an element: by accessible name (Text, with an optional Role
-// and ordinal), or by selector.
+// and ordinal), by role alone ("the 2nd checkbox"), as the focused element,
+// or by selector; optionally inside a container (Scope).
 type Target struct {
-	Text  string // accessible name or visible text; may hold {{templates}}
-	Role  Role
-	Nth   int    // 1-based ordinal among the matches ("the 2nd"); 0 means the first, LastMatch the last
-	CSS   string // css=… or a line starting with #, . or [
-	XPath string // xpath=…
+	Text       string // accessible name or visible text; may hold {{templates}}; "" for a role-only target
+	Role       Role
+	Nth        int    // 1-based ordinal among the matches ("the 2nd"); 0 means the first, LastMatch the last
+	CSS        string // css=… or a line starting with #, . or [
+	XPath      string // xpath=…
+	Containing bool   // Text may be any part of the name: "the button containing "Activ""
+	Focused    bool   // the element that has focus: "the focused field"
+	Scope      *Scope // "in the "Buy milk" item"
+}
+
+// ScopeKind is the kind of container a scope names.
+type ScopeKind string
+
+const (
+	ItemScope    ScopeKind = "item"    // a list item: "item", "list item"
+	RowScope     ScopeKind = "row"     // a table or grid row
+	CardScope    ScopeKind = "card"    // an article, a group, or an element whose class says card
+	DialogScope  ScopeKind = "dialog"  // a dialog or alert dialog
+	SectionScope ScopeKind = "section" // a section, region, form, fieldset or group
+)
+
+// Scope restricts a target to the descendants of a container: the
+// innermost container of Kind whose text contains Text ("" for any).
+type Scope struct {
+	Text string // may hold {{templates}}
+	Kind ScopeKind
 }
 
 // LastMatch is the Nth of "the last" match.

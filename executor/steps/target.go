@@ -17,8 +17,8 @@ type targetRules struct {
 }
 
 // longestNamedTarget is the most words a named target can have:
-// the 2nd text box "Email" … or the 2nd "Email" text box.
-const longestNamedTarget = 6
+// the 2nd "Delete" text box in the "Buy milk" list item, with room to spare.
+const longestNamedTarget = 12
 
 // target matches the element a step acts on: a selector, or
 // [the] [ordinal] [role] "name" [role].
@@ -108,19 +108,31 @@ func unquote(s string) string {
 	return s
 }
 
-// namedTarget reads [the] [ordinal] [role] "name" [role] from span. When the
-// span does not fit it returns the index of the first token that does not and
-// what was wanted there; want is "" when the span is merely too long.
+// namedTarget reads a target that is not a selector from span:
+//
+//	[the] [ordinal] [role] "name" [role] [scope]
+//	[the] [ordinal] role [containing "text"] [scope]
+//	the focused field|element
+//
+// When the span does not fit it returns the index of the first token that
+// does not and what was wanted there; want is "" when the span is merely
+// too long.
 func namedTarget(span []token, rules targetRules) (t *Target, at int, want string) {
 	t = &Target{}
 	i := 0
+	determined := rules.plural // "the", an ordinal or a count before a role-only target
 	if !rules.plural {
 		if wordAt(span, i) == "the" {
 			i++
+			determined = true
 		}
 		if n, ok := ordinal(wordAt(span, i)); ok {
 			t.Nth = n
 			i++
+			determined = true
+		}
+		if wordAt(span, i) == "focused" {
+			return focusedTarget(span, i+1, rules)
 		}
 	}
 	roleFirst := false
@@ -128,13 +140,34 @@ func namedTarget(span []token, rules targetRules) (t *Target, at int, want strin
 		t.Role, roleFirst = r, true
 		i += n
 	}
-	if i >= len(span) || !(span[i].quoted || isTemplateWord(span[i])) {
+	switch {
+	case roleFirst && wordAt(span, i) == "containing":
+		i++
+		if i >= len(span) || !(span[i].quoted || isTemplateWord(span[i])) {
+			return nil, i, nameLabel
+		}
+		t.Text, t.Containing = span[i].text, true
+		i++
+	case i < len(span) && (span[i].quoted || isTemplateWord(span[i])):
+		t.Text = span[i].text
+		i++
+		if r, n, ok := roleAt(span, i, rules.plural); ok && !roleFirst {
+			t.Role = r
+			i += n
+		}
+	case roleFirst && t.Role != AnyRole && determined:
+		// role only: "the 2nd checkbox", "there are 3 checkboxes"
+	case roleFirst && i == len(span):
+		return nil, i, `"containing" or ` + nameLabel
+	default:
 		return nil, i, nameLabel
 	}
-	t.Text = span[i].text
-	i++
-	if r, n, ok := roleAt(span, i, rules.plural); ok && !roleFirst {
-		t.Role = r
+	if i < len(span) {
+		sc, n, scopeWant := scopeAt(span, i)
+		if sc == nil {
+			return nil, i + n, scopeWant
+		}
+		t.Scope = sc
 		i += n
 	}
 	if i < len(span) {
@@ -144,6 +177,73 @@ func namedTarget(span []token, rules targetRules) (t *Target, at int, want strin
 		return nil, i, `"` + string(rules.role) + `"`
 	}
 	return t, 0, ""
+}
+
+// focusedTarget reads the rest of "the focused field|element" from i.
+func focusedTarget(span []token, i int, rules targetRules) (*Target, int, string) {
+	r, n, ok := roleAt(span, i, false)
+	if !ok || (r != Field && r != AnyRole) {
+		return nil, i, `"field" or "element"`
+	}
+	i += n
+	if i < len(span) {
+		return nil, i, ""
+	}
+	if rules.role != AnyRole && r != rules.role {
+		return nil, i, `"` + string(rules.role) + `"`
+	}
+	return &Target{Focused: true, Role: r}, 0, ""
+}
+
+// scopeWords name the containers a scope may name, two-word names first.
+var scopeWords = []struct {
+	words string
+	kind  ScopeKind
+}{
+	{"list item", ItemScope}, {"listitem", ItemScope}, {"item", ItemScope},
+	{"row", RowScope}, {"card", CardScope}, {"dialog", DialogScope}, {"modal", DialogScope},
+	{"section", SectionScope}, {"form", SectionScope}, {"panel", SectionScope},
+}
+
+const scopeLabel = `a container such as the "<name>" item, row, card, dialog or section`
+
+// scopeAt reads `in [the] ["name"] item|row|card|dialog|section` at span[i]
+// and returns how many tokens it took; on a mismatch it returns how far it
+// got and what was wanted there.
+func scopeAt(span []token, i int) (*Scope, int, string) {
+	start := i
+	switch wordAt(span, i) {
+	case "in", "inside", "within":
+		i++
+	default:
+		return nil, 0, ""
+	}
+	if wordAt(span, i) == "the" {
+		i++
+	}
+	sc := &Scope{}
+	if i < len(span) && (span[i].quoted || isTemplateWord(span[i])) {
+		sc.Text = span[i].text
+		i++
+	}
+	for _, sw := range scopeWords {
+		ws := strings.Fields(sw.words)
+		if i+len(ws) > len(span) {
+			continue
+		}
+		match := true
+		for k, w := range ws {
+			if span[i+k].word != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			sc.Kind = sw.kind
+			return sc, i + len(ws) - start, ""
+		}
+	}
+	return nil, i - start, scopeLabel
 }
 
 func wordAt(span []token, i int) string {
@@ -185,6 +285,7 @@ type roleWord struct {
 
 // roleWords lists two-word names first so that "text box" wins over "text".
 var roleWords = []roleWord{
+	{"radio button", Radio, false}, {"radio buttons", Radio, true},
 	{"text box", Field, false}, {"text boxes", Field, true},
 	{"text field", Field, false}, {"text fields", Field, true},
 	{"check box", Checkbox, false}, {"check boxes", Checkbox, true},
@@ -201,6 +302,7 @@ var roleWords = []roleWord{
 	{"drop-down", Dropdown, false}, {"drop-downs", Dropdown, true},
 	{"select", Dropdown, false}, {"selects", Dropdown, true},
 	{"combobox", Dropdown, false}, {"comboboxes", Dropdown, true},
+	{"radio", Radio, false}, {"radios", Radio, true},
 	{"element", AnyRole, false}, {"elements", AnyRole, true},
 }
 

@@ -77,3 +77,39 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func scoped(t *Target, text string, kind ScopeKind) *Target {
+	t.Scope = &Scope{Text: text, Kind: kind}
+	return t
+}
+
+func TestScopedAndRoleOnlyTargets(t *testing.T) {
+	checkSteps(t, []stepCase{
+		{`click the "Delete" button in the "Buy milk" item`, click(scoped(withRole("Delete", Button), "Buy milk", ItemScope), SingleClick)},
+		{`click the "Delete" button in the "Buy milk" list item`, click(scoped(withRole("Delete", Button), "Buy milk", ItemScope), SingleClick)},
+		{`click "Edit" inside the "Alice" row`, click(scoped(named("Edit"), "Alice", RowScope), SingleClick)},
+		{`click the "Buy" button in the "Pro" card`, click(scoped(withRole("Buy", Button), "Pro", CardScope), SingleClick)},
+		{`click "OK" in the dialog`, click(scoped(named("OK"), "", DialogScope), SingleClick)},
+		{`click the "Save" button in the "Billing" section`, click(scoped(withRole("Save", Button), "Billing", SectionScope), SingleClick)},
+		{`check the checkbox in the "Buy milk" item`, Step{Kind: Check, Target: scoped(&Target{Role: Checkbox}, "Buy milk", ItemScope)}},
+		{`hover over the 2nd checkbox`, hover(&Target{Role: Checkbox, Nth: 2})},
+		{`hover over the last link`, hover(&Target{Role: Link, Nth: LastMatch})},
+		{`hover over the first text field`, hover(&Target{Role: Field, Nth: 1})},
+		{`hover over the radio button`, hover(&Target{Role: Radio})},
+		{`hover over the 2nd "Yearly" radio button`, hover(nth("Yearly", Radio, 2))},
+		{`hover over the button containing "Activ"`, hover(&Target{Text: "Activ", Role: Button, Containing: true})},
+		{`hover over the element containing "Activ"`, hover(&Target{Text: "Activ", Containing: true})},
+		{`type "x" into the focused field`, Step{Kind: Type, Text: "x", Target: &Target{Focused: true, Role: Field}}},
+		{`type "x"`, Step{Kind: Type, Text: "x"}},
+		{`press Enter in the "New todo" field`, Step{Kind: Press, Key: "Enter", Target: withRole("New todo", Field)}},
+		{`press Enter`, Step{Kind: Press, Key: "Enter"}},
+		{`expect there are 3 checkboxes`, Step{Kind: Assert, Assert: &Assertion{Kind: CountIs, Target: &Target{Role: Checkbox}, Count: 3}}},
+		{`expect there are 2 checkboxes in the "Buy milk" item`, Step{Kind: Assert, Assert: &Assertion{Kind: CountIs, Target: scoped(&Target{Role: Checkbox}, "Buy milk", ItemScope), Count: 2}}},
+		{`expect the checkbox in the "Buy milk" item is checked`, check(IsChecked, scoped(&Target{Role: Checkbox}, "Buy milk", ItemScope), "")},
+		{`accept the dialog`, Step{Kind: Dialog, Accept: true}},
+		{`accept the prompt with "Bob"`, Step{Kind: Dialog, Accept: true, Text: "Bob"}},
+		{`dismiss the dialog`, Step{Kind: Dialog}},
+		{`switch to the new tab`, Step{Kind: SwitchTab}},
+		{`close the tab`, Step{Kind: CloseTab}},
+	})
+}
