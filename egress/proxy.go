@@ -240,10 +240,14 @@ func (p *Proxy) Close() error {
 		_ = t.Close()
 	}
 	p.mu.Lock()
+	conns := make([]net.Conn, 0, len(p.conns))
 	for c := range p.conns {
-		_ = c.Close() // hijacked ones: tunnels and websockets
+		conns = append(conns, c)
 	}
 	p.mu.Unlock()
+	for _, c := range conns {
+		_ = c.Close() // hijacked ones: tunnels and websockets; outside the lock, as closing untracks
+	}
 	p.wg.Wait()
 	p.transport.CloseIdleConnections()
 	return nil
@@ -253,16 +257,16 @@ func (p *Proxy) Close() error {
 // Close can end them.
 func (p *Proxy) trackConn(c net.Conn, state http.ConnState) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	switch state {
-	case http.StateNew:
-		if p.closed {
-			_ = c.Close()
-			return
-		}
+	closed := p.closed
+	switch {
+	case state == http.StateNew && !closed:
 		p.conns[c] = true
-	case http.StateClosed:
+	case state == http.StateClosed:
 		delete(p.conns, c)
+	}
+	p.mu.Unlock()
+	if state == http.StateNew && closed {
+		_ = c.Close() // outside the lock: closing untracks
 	}
 }
 
