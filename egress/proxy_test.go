@@ -102,7 +102,9 @@ func client(px *Proxy, follow bool, tlsFrom *httptest.Server) *http.Client {
 	return c
 }
 
-func hello(w http.ResponseWriter, r *http.Request) { _, _ = fmt.Fprintf(w, "hello from %s", r.URL.Path) }
+func hello(w http.ResponseWriter, r *http.Request) {
+	_, _ = fmt.Fprintf(w, "hello from %s", r.URL.Path)
+}
 
 func get(t *testing.T, c *http.Client, u string) (*http.Response, string) {
 	t.Helper()
