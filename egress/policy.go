@@ -215,6 +215,9 @@ type Decision struct {
 	Allowed bool
 	Reason  string // why it is denied, e.g. "169.254.169.254 is a link-local or cloud-metadata address, always denied"
 	Fix     string // how to allow it, or "" when no setting can
+	// Unresolved is set when Host is a name that did not resolve: the
+	// destination is unreachable rather than denied by the policy.
+	Unresolved bool
 }
 
 // Target is the destination as host:port.
@@ -267,12 +270,11 @@ func (p *Policy) Check(ctx context.Context, host string, port int) Decision {
 		lctx, cancel := context.WithTimeout(ctx, lookupTimeout)
 		addrs, err := p.lookup(lctx, host)
 		cancel()
-		if err != nil {
-			d.Reason = "it does not resolve: " + err.Error()
-			return d
-		}
-		if len(addrs) == 0 {
-			d.Reason = "it resolves to no address"
+		if err != nil || len(addrs) == 0 {
+			d.Reason, d.Unresolved = "it does not resolve", true
+			if err != nil {
+				d.Reason += ": " + err.Error()
+			}
 			return d
 		}
 		for _, a := range addrs {

@@ -135,6 +135,9 @@ func TestPolicyDecisions(t *testing.T) {
 				if !pr.allowed && !strings.HasPrefix(d.Message(), "blocked by the egress policy: ") {
 					t.Errorf("message %q does not start with the egress prefix", d.Message())
 				}
+				if d.Unresolved != strings.Contains(pr.reason, "does not resolve") {
+					t.Errorf("%s: Unresolved=%v", pr.host, d.Unresolved)
+				}
 				if pr.allowed && len(d.Addrs) == 0 {
 					t.Errorf("%s: allowed without addresses to connect to", pr.host)
 				}

@@ -317,7 +317,10 @@ func (p *Proxy) dialChecked(ctx context.Context, network, addr string) (net.Conn
 		return nil, fmt.Errorf("bad port in %q", addr)
 	}
 	d := p.check(ctx, host, port)
-	if !d.Allowed {
+	switch {
+	case d.Unresolved:
+		return nil, fmt.Errorf("%s does not resolve (%s)", host, d.Reason)
+	case !d.Allowed:
 		return nil, &blockedError{d: d}
 	}
 	var firstErr error
@@ -365,6 +368,10 @@ func (t *Tap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// what protects (the transport may also reuse a connection to an
 	// address checked before).
 	d := t.p.check(r.Context(), host, n)
+	if d.Unresolved {
+		http.Error(w, "egress proxy: "+host+" does not resolve", http.StatusBadGateway)
+		return
+	}
 	if !d.Allowed {
 		t.deny(w, d, r.URL.String())
 		return

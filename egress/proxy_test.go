@@ -223,6 +223,12 @@ func TestProxyResolvedAddresses(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "cloud-metadata address, always denied") {
 		t.Errorf("a name resolving to the metadata address: %d %q", resp.StatusCode, body)
 	}
+	// A name that does not resolve is unreachable, not blocked.
+	before := px.Blocked()
+	resp, _ = get(t, c, "http://nowhere.test/")
+	if resp.StatusCode != http.StatusBadGateway || resp.Header.Get(BlockedHeader) != "" || px.Blocked() != before {
+		t.Errorf("unresolvable name: %d %q, blocked %d→%d; want a 502 that is not a block", resp.StatusCode, resp.Header.Get(BlockedHeader), before, px.Blocked())
+	}
 	// The name of an allowed address is fetched from the checked address.
 	resp, body = get(t, c, fmt.Sprintf("http://app.test:%d/named", allowed.port()))
 	if resp.StatusCode != 200 || body != "hello from /named" {
