@@ -24,6 +24,8 @@ func noun(role string) string {
 		return "dropdown"
 	case "checkable":
 		return "checkbox or radio button"
+	case "radio":
+		return "radio button"
 	}
 	return role
 }
@@ -34,6 +36,8 @@ func plural(noun string) string {
 		return "checkboxes"
 	case "checkbox or radio button":
 		return "checkboxes or radio buttons"
+	case "checkbox or radio button without a name":
+		return "checkboxes or radio buttons without a name"
 	case "text":
 		return "texts"
 	}
@@ -41,16 +45,36 @@ func plural(noun string) string {
 }
 
 // targetPhrase is how a failure names the target: `button named "Sign in"`,
-// `element matching css=#save`.
+// `checkbox in the "Buy milk" item`, `element matching css=#save`.
 func targetPhrase(q query) string {
 	n := noun(q.Role)
+	var phrase string
 	switch {
 	case q.CSS != "":
 		return "element matching css=" + q.CSS
 	case q.XPath != "":
 		return "element matching xpath=" + q.XPath
+	case q.Focused:
+		return "focused " + n
+	case q.Text == "":
+		phrase = n
+	case q.Containing:
+		phrase = fmt.Sprintf("%s containing %q", n, q.Text)
+	default:
+		phrase = fmt.Sprintf("%s named %q", n, q.Text)
 	}
-	return fmt.Sprintf("%s named %q", n, q.Text)
+	return phrase + scopePhrase(q.Scope)
+}
+
+// scopePhrase is ` in the "Buy milk" item`, or "" without a scope.
+func scopePhrase(sc *scopeQuery) string {
+	switch {
+	case sc == nil:
+		return ""
+	case sc.Text == "":
+		return " in the " + sc.Kind
+	}
+	return fmt.Sprintf(" in the %q %s", sc.Text, sc.Kind)
 }
 
 func withOrdinal(q query, phrase string) string {
@@ -72,10 +96,10 @@ func missing(q query, r report) string {
 			n = plural(n)
 		}
 		what := fmt.Sprintf("%d %s", r.Count, n)
-		if q.CSS == "" && q.XPath == "" {
+		if q.CSS == "" && q.XPath == "" && q.Text != "" {
 			what += fmt.Sprintf(" named %q", q.Text)
 		}
-		return fmt.Sprintf("there is no %s %s, only %s", steps.Ordinal(q.Nth), noun(q.Role), what)
+		return fmt.Sprintf("there is no %s %s, only %s%s", steps.Ordinal(q.Nth), noun(q.Role), what, scopePhrase(q.Scope))
 	case "hidden":
 		return "the " + r.Desc + " is hidden"
 	case "disabled":
@@ -83,9 +107,14 @@ func missing(q query, r report) string {
 	case "readonly":
 		return "the " + r.Desc + " is read-only"
 	case "moving":
-		return "the " + r.Desc + " kept moving"
+		return "the " + r.Desc + " is not stable (it kept moving)"
 	case "covered":
-		return "the " + r.Desc + " is covered by " + r.Cover
+		if r.Cover != "something else" {
+			return fmt.Sprintf("the %s is covered by %s at (%d, %d)", r.Desc, r.Cover, int(r.X), int(r.Y))
+		}
+		return "the " + r.Desc + " is covered by something else"
+	case "outside":
+		return "the " + r.Desc + " is outside the viewport"
 	}
 	qualifier := "visible "
 	switch {
@@ -102,7 +131,11 @@ func alternatives(q query, r report) string {
 	if r.Problem != "missing" || q.CSS != "" || q.XPath != "" {
 		return ""
 	}
+	hint := unnamedHint(q, r.Unnamed)
 	if len(r.Nearby) == 0 {
+		if hint != "" {
+			return hint
+		}
 		if q.Role == "" {
 			return "; the page shows nothing similar"
 		}
@@ -129,9 +162,31 @@ func alternatives(q query, r report) string {
 		if len(best) != 1 {
 			n = plural(n)
 		}
-		return "; the page has " + n + " " + strings.Join(names, ", ")
+		return "; the page has " + n + " " + strings.Join(names, ", ") + hint
 	}
-	return "; the page has " + strings.Join(names, ", ")
+	return "; the page has " + strings.Join(names, ", ") + hint
+}
+
+// unnamedHint tells of visible elements without a name, which no name can
+// reach: "; 2 visible checkboxes without a name; use the checkbox in the "Buy milk" item".
+func unnamedHint(q query, list []unnamed) string {
+	var b strings.Builder
+	for _, u := range list {
+		if u.Noun == "" || (q.Role == "" && u.Noun == "text") {
+			continue
+		}
+		n := u.Noun
+		if u.Count != 1 {
+			n = plural(n)
+		}
+		fmt.Fprintf(&b, "; %d visible %s without a name", u.Count, n)
+		if u.Scope != "" {
+			b.WriteString("; use " + u.Scope)
+		} else {
+			fmt.Fprintf(&b, "; use the 1st %s", u.Noun)
+		}
+	}
+	return b.String()
 }
 
 // notFound is the whole message for a target that never became ready.

@@ -23,6 +23,9 @@ const selectAll = `function () {
 // typeText replaces the field's content with text, as a person would: focus,
 // select all, then insert (or delete, to clear).
 func (r *stepRun) typeText(text string) error {
+	if r.step.Kind == steps.Type && r.step.Target == nil {
+		return r.typeIntoFocus(text)
+	}
 	t, err := r.target()
 	if err != nil {
 		return err
@@ -120,15 +123,15 @@ func (r *stepRun) noOption(last choice, desc string) error {
 // selectCustom opens an ARIA dropdown and clicks its option.
 func (r *stepRun) selectCustom(t *steps.Target) error {
 	open := r.actionQuery(t, true, true)
-	rep, err := withElement(r.ctx, r.page, open, func(el *rod.Element, _ report) error {
-		return el.Click(proto.InputMouseButtonLeft, 1)
+	rep, err := withElement(r.ctx, r.page, open, func(_ *rod.Element, rep report) error {
+		return r.clickAt(rep, proto.InputMouseButtonLeft, 1)
 	})
 	if err != nil {
 		return r.actionFailed(open, rep, "open", err)
 	}
 	opt := query{Text: r.step.Text, Role: "option", Need: needAct, Enabled: true, Stable: true, Pointer: true}
-	rep, err = withElement(r.ctx, r.page, opt, func(el *rod.Element, _ report) error {
-		return el.Click(proto.InputMouseButtonLeft, 1)
+	rep, err = withElement(r.ctx, r.page, opt, func(_ *rod.Element, rep report) error {
+		return r.clickAt(rep, proto.InputMouseButtonLeft, 1)
 	})
 	if err != nil {
 		return r.actionFailed(opt, rep, "click", err)
@@ -146,12 +149,12 @@ func (r *stepRun) setChecked(want bool) error {
 	}
 	q := r.actionQuery(t, true, true)
 	already := false
-	rep, err := withElement(r.ctx, r.page, q, func(el *rod.Element, rep report) error {
+	rep, err := withElement(r.ctx, r.page, q, func(_ *rod.Element, rep report) error {
 		if rep.State != nil && rep.State.Checked == want {
 			already = true
 			return nil
 		}
-		return el.Click(proto.InputMouseButtonLeft, 1)
+		return r.clickAt(rep, proto.InputMouseButtonLeft, 1)
 	})
 	if err != nil {
 		return r.actionFailed(q, rep, "click", err)
@@ -169,6 +172,43 @@ func (r *stepRun) setChecked(want bool) error {
 			verb = "uncheck"
 		}
 		return fmt.Errorf("clicking the %s did not %s it after %s", rep.Desc, verb, roundDuration(r.timeout))
+	}
+	return nil
+}
+
+// typeIntoFocus types text where the caret is, as a keyboard would:
+// `type "x"` after a step that focused a field.
+func (r *stepRun) typeIntoFocus(text string) error {
+	res, err := r.page.Eval(`() => {
+		let el = document.activeElement;
+		while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+		return !!el && el !== document.body && el !== document.documentElement;
+	}`)
+	if err != nil {
+		return fmt.Errorf("find the focused element: %w", err)
+	}
+	if !res.Value.Bool() {
+		return fmt.Errorf("no element has focus to type into; name the field: type %q into the \"…\" field", text)
+	}
+	return r.page.InsertText(text)
+}
+
+// pressIn focuses the step's target, then presses its key there:
+// `press Enter in the "New todo" field`.
+func (r *stepRun) pressIn() error {
+	t, err := r.target()
+	if err != nil {
+		return err
+	}
+	q := newQuery(t, r.step.Kind, needVisible)
+	rep, err := withElement(r.ctx, r.page, q, func(el *rod.Element, _ report) error {
+		if err := el.Focus(); err != nil {
+			return err
+		}
+		return pressKeys(r.ctx, r.page, r.step.Key)
+	})
+	if err != nil {
+		return r.actionFailed(q, rep, "press "+r.step.Key+" in", err)
 	}
 	return nil
 }

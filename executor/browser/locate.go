@@ -53,16 +53,29 @@ func implicitRole(k steps.Kind) string {
 
 // query is what resolver.js is asked; field names are its JSON.
 type query struct {
-	Text     string `json:"text,omitempty"`
-	Role     string `json:"role,omitempty"`
-	Nth      int    `json:"nth,omitempty"`
-	CSS      string `json:"css,omitempty"`
-	XPath    string `json:"xpath,omitempty"`
-	Need     need   `json:"need"`
-	Enabled  bool   `json:"enabled,omitempty"`
-	Editable bool   `json:"editable,omitempty"`
-	Stable   bool   `json:"stable,omitempty"`
-	Pointer  bool   `json:"pointer,omitempty"`
+	Text       string      `json:"text,omitempty"`
+	Role       string      `json:"role,omitempty"`
+	Nth        int         `json:"nth,omitempty"`
+	CSS        string      `json:"css,omitempty"`
+	XPath      string      `json:"xpath,omitempty"`
+	Containing bool        `json:"containing,omitempty"`
+	Focused    bool        `json:"focused,omitempty"`
+	Scope      *scopeQuery `json:"scope,omitempty"`
+	Scoped     bool        `json:"scoped,omitempty"`
+	Need       need        `json:"need"`
+	Enabled    bool        `json:"enabled,omitempty"`
+	Editable   bool        `json:"editable,omitempty"`
+	Stable     bool        `json:"stable,omitempty"`
+	Pointer    bool        `json:"pointer,omitempty"`
+
+	// Info names the candidates handed to the page, in their order.
+	Info []candidateInfo `json:"info,omitempty"`
+}
+
+// candidateInfo is what the accessibility tree says of a candidate.
+type candidateInfo struct {
+	Noun string `json:"noun"`
+	Name string `json:"name"`
 }
 
 func newQuery(t *steps.Target, kind steps.Kind, n need) query {
@@ -71,11 +84,22 @@ func newQuery(t *steps.Target, kind steps.Kind, n need) query {
 		return q
 	}
 	q.Text, q.Role, q.Nth, q.CSS, q.XPath = t.Text, string(t.Role), t.Nth, t.CSS, t.XPath
+	q.Containing, q.Focused = t.Containing, t.Focused
+	if t.Scope != nil {
+		q.Scope = &scopeQuery{Text: t.Scope.Text, Kind: string(t.Scope.Kind)}
+		q.Scoped = true
+	}
 	if q.Role == "" {
 		q.Role = implicitRole(kind)
 	}
+	if q.Focused && q.Role == string(steps.Field) {
+		q.Role = "" // the focused element is what it is; typing checks it is editable
+	}
 	return q
 }
+
+// byTree reports whether the query's candidates come from the accessibility tree.
+func (q query) byTree() bool { return q.CSS == "" && q.XPath == "" && !q.Focused }
 
 // report is resolver.js's answer.
 type report struct {
@@ -84,9 +108,12 @@ type report struct {
 	Problem string        `json:"problem"` // missing, too few, hidden, disabled, readonly, moving, covered
 	Desc    string        `json:"desc"`    // the element it looked at, e.g. `button "Sign in"`
 	Cover   string        `json:"cover"`
+	X       float64       `json:"x"` // where a pointer action aims, in the page's viewport
+	Y       float64       `json:"y"`
 	Count   int           `json:"count"`
 	State   *elementState `json:"state"`
 	Nearby  []candidate   `json:"nearby"`
+	Unnamed []unnamed     `json:"-"` // elements of the role without a name, for the hint
 }
 
 type elementState struct {
@@ -122,9 +149,39 @@ func (e *waitError) Error() string {
 
 func (e *waitError) Unwrap() error { return e.cause }
 
-// resolveOnce asks the page once.
+// resolveOnce asks the page once: candidates from the accessibility tree
+// (or a selector, or the focus), checked there for visibility, ordinal and
+// actionability.
 func resolveOnce(ctx context.Context, page *rod.Page, q query) (report, error) {
-	res, err := page.Context(ctx).Evaluate(rod.Eval(`(f, op, q) => f(op, q)`, resolverJS, "resolve", q).ByPromise())
+	if !q.byTree() {
+		return askResolver(ctx, page, q, nil)
+	}
+	tree, err := loadAXTree(ctx, page)
+	if err != nil {
+		return report{}, err
+	}
+	nodes := tree.matchAX(q.axQuery())
+	objs, infos := resolveNodes(ctx, page, nodes)
+	defer releaseCandidates(ctx, page)
+	q.Info = infos
+	r, err := askResolver(ctx, page, q, objs)
+	if err == nil && r.Problem == "missing" {
+		r.Nearby, r.Unnamed = tree.nearby(q)
+	}
+	return r, err
+}
+
+// askResolver runs resolver.js's resolve op with the candidates as arguments.
+func askResolver(ctx context.Context, page *rod.Page, q query, cands []*proto.RuntimeRemoteObject) (report, error) {
+	args := []any{resolverJS, "resolve", q}
+	js := `(f, op, q) => f(op, q, null)`
+	if cands != nil {
+		js = `(f, op, q, ...cands) => f(op, q, cands)`
+		for _, c := range cands {
+			args = append(args, c)
+		}
+	}
+	res, err := page.Context(ctx).Evaluate(rod.Eval(js, args...).ByPromise())
 	if err != nil {
 		return report{}, err
 	}

@@ -49,20 +49,52 @@ func (r *stepRun) click() error {
 	return nil
 }
 
-// clickElement clicks el as the step says: once, twice or with the right button.
-func (r *stepRun) clickElement(el *rod.Element, _ report) error {
+// clickElement clicks where the page checked the element receives the
+// pointer: once, twice or with the right button.
+func (r *stepRun) clickElement(_ *rod.Element, rep report) error {
 	switch r.step.Click {
 	case steps.DoubleClick:
 		// Two clicks, the second with count 2, as a person's double-click.
-		if err := el.Click(proto.InputMouseButtonLeft, 1); err != nil {
+		if err := r.clickAt(rep, proto.InputMouseButtonLeft, 1); err != nil {
 			return err
 		}
-		return r.page.Mouse.Click(proto.InputMouseButtonLeft, 2)
+		return r.clickAt(rep, proto.InputMouseButtonLeft, 2)
 	case steps.RightClick:
-		return el.Click(proto.InputMouseButtonRight, 1)
+		return r.clickAt(rep, proto.InputMouseButtonRight, 1)
 	default:
-		return el.Click(proto.InputMouseButtonLeft, 1)
+		return r.clickAt(rep, proto.InputMouseButtonLeft, 1)
 	}
+}
+
+// mouseButtons is the DevTools "buttons" bit of each button.
+var mouseButtons = map[proto.InputMouseButton]int{proto.InputMouseButtonLeft: 1, proto.InputMouseButtonRight: 2}
+
+// clickAt moves the mouse to the point the resolver hit-tested and presses
+// and releases button there. Dispatching at that very point, rather than at
+// a point of the element's box computed apart, is what makes a click on a
+// styled control or on a pseudo-element's content land where it was checked.
+func (r *stepRun) clickAt(rep report, button proto.InputMouseButton, count int) error {
+	if err := r.moveTo(rep); err != nil {
+		return err
+	}
+	for _, t := range []proto.InputDispatchMouseEventType{proto.InputDispatchMouseEventTypeMousePressed, proto.InputDispatchMouseEventTypeMouseReleased} {
+		ev := proto.InputDispatchMouseEvent{Type: t, X: rep.X, Y: rep.Y, Button: button, ClickCount: count}
+		if t == proto.InputDispatchMouseEventTypeMousePressed {
+			b := mouseButtons[button]
+			ev.Buttons = &b
+		}
+		if err := ev.Call(r.page); err != nil {
+			return fmt.Errorf("dispatch the click: %w", err)
+		}
+	}
+	return nil
+}
+
+func (r *stepRun) moveTo(rep report) error {
+	if err := (proto.InputDispatchMouseEvent{Type: proto.InputDispatchMouseEventTypeMouseMoved, X: rep.X, Y: rep.Y}).Call(r.page); err != nil {
+		return fmt.Errorf("move the mouse: %w", err)
+	}
+	return nil
 }
 
 func (r *stepRun) hover() error {
@@ -71,7 +103,7 @@ func (r *stepRun) hover() error {
 		return err
 	}
 	q := r.actionQuery(t, false, true) // disabled elements show tooltips too
-	rep, err := withElement(r.ctx, r.page, q, func(el *rod.Element, _ report) error { return el.Hover() })
+	rep, err := withElement(r.ctx, r.page, q, func(_ *rod.Element, rep report) error { return r.moveTo(rep) })
 	if err != nil {
 		return r.actionFailed(q, rep, "hover over", err)
 	}

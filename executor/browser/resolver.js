@@ -18,6 +18,7 @@
     field: TEXT_INPUT + ', textarea, [contenteditable]:not([contenteditable=false]), [role=textbox], [role=searchbox], [role=spinbutton]',
     checkbox: 'input[type=checkbox], [role=checkbox], [role=switch]',
     checkable: 'input[type=checkbox], input[type=radio], [role=checkbox], [role=radio], [role=switch], [role=menuitemcheckbox], [role=menuitemradio]',
+    radio: 'input[type=radio], [role=radio], [role=menuitemradio]',
     select: 'select, [role=combobox], [role=listbox]',
     option: '[role=option]',
   };
@@ -112,10 +113,16 @@
 
   // describe names an element for a message: `button "Sign in"`, or for
   // elements without a role `<p#status> "Welcome"`.
+  // axInfo holds the accessibility tree's role and name of this resolve's
+  // candidates, which name them best in messages.
+  let axInfo = new Map();
+
   function describe(el) {
-    const role = roleOf(el);
     const clip = (s) => (s.length > 60 ? s.slice(0, 60) + '…' : s);
-    if (role !== 'element') {
+    const info = axInfo.get(el);
+    if (info && info.noun && info.name) return info.noun + ' "' + clip(info.name) + '"';
+    const role = info && info.noun ? info.noun : roleOf(el);
+    if (role !== 'element' && role !== 'text') {
       const name = namesOf(el)[0];
       if (name) return role + ' "' + clip(name) + '"';
     }
@@ -271,13 +278,46 @@
     setTimeout(finish, 50);
   });
 
-  // pointTarget returns what a pointer at el's centre would hit: el when it is
-  // free, its label when a styled checkbox hides behind it, or the element
-  // covering it (as {cover}).
+  // deepActive is the focused element, looking into shadow roots and
+  // same-origin frames.
+  function deepActive() {
+    let el = document.activeElement;
+    for (;;) {
+      if (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+      else if (el && el.contentDocument && el.contentDocument.activeElement) el = el.contentDocument.activeElement;
+      else break;
+    }
+    return el && el !== document.body && el !== document.documentElement ? el : null;
+  }
+
+  // retarget follows a <label> to the control it labels: a click on the
+  // label is a click on the control.
+  function retarget(el) {
+    if (el && el.tagName === 'LABEL' && el.control) return el.control;
+    return el;
+  }
+
+  // hitsTarget reports whether a hit at a point reaches target: the target
+  // itself, something inside it (a pseudo-element is hit as its element), or
+  // a label for it.
+  function hitsTarget(hit, target, el) {
+    for (let n = hit; n; n = n.parentElement || (n.getRootNode && n.getRootNode().host) || null) {
+      if (n === target || n === el || retarget(n) === el) return true;
+    }
+    return false;
+  }
+
+  // pointTarget returns where a pointer would reach el: its centre when
+  // that point hits el (or its label), else the centre of a visible label
+  // of a styled control. It reports what covers el otherwise, and whether
+  // the point lies outside the viewport.
   function pointTarget(el) {
     const candidates = [el];
-    if (el.labels && el.matches(ROLES.checkable)) candidates.push(...Array.from(el.labels).filter(isVisible));
+    if (el.labels && el.matches(ROLES.checkable + ', ' + ROLES.field + ', ' + ROLES.select)) {
+      candidates.push(...Array.from(el.labels).filter(isVisible));
+    }
     let cover = null;
+    let outside = false;
     for (const target of candidates) {
       if (!isVisible(target)) continue;
       const r0 = target.getBoundingClientRect();
@@ -287,31 +327,61 @@
       const r = target.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+        outside = true;
+        continue;
+      }
       let hit = document.elementFromPoint(x, y);
       while (hit && hit.shadowRoot) {
         const inner = hit.shadowRoot.elementFromPoint(x, y);
         if (!inner || inner === hit) break;
         hit = inner;
       }
-      if (!hit || target === hit || target.contains(hit)) return { el: target };
-      cover = cover || hit;
+      if (hit && hitsTarget(hit, target, el)) return { el: target, x, y };
+      if (!cover && hit) cover = { hit, x, y };
     }
-    return { cover };
+    return { cover, outside };
   }
 
-  async function resolve(q) {
+  function candidateElements(cands, info) {
+    axInfo = new Map();
+    const out = [];
+    cands.forEach((n, i) => {
+      const el = n && n.nodeType === Node.ELEMENT_NODE ? n : n && n.parentElement;
+      if (!el || out.includes(el)) return;
+      out.push(el);
+      if (info && info[i]) axInfo.set(el, info[i]);
+    });
+    return out;
+  }
+
+  async function resolve(q, cands) {
     found = null;
     // nth: 1-based; 0 is the first; a negative one ("the last") counts from the end.
     const pick = (list) => list[q.nth > 0 ? q.nth - 1 : q.nth < 0 ? list.length + q.nth : 0];
     const report = { ok: false };
+    // Candidates come from the accessibility tree (cands), the focus, or
+    // a selector or text search here.
+    let source;
+    if (q.focused) {
+      axInfo = new Map();
+      const el = deepActive();
+      source = (keep) => (el && keep(el) ? [el] : []);
+    } else if (cands) {
+      const els = candidateElements(cands, q.info);
+      source = (keep) => els.filter(keep);
+    } else {
+      axInfo = new Map();
+      source = (keep) => matches(q, keep);
+    }
     let list;
     if (q.need === 'act') {
-      list = matches(q, (el) => isShown(el) && (!q.enabled || isEnabled(el)));
+      list = source((el) => isShown(el) && (!q.enabled || isEnabled(el)));
     } else if (q.need === 'present') {
-      list = matches(q, isShown);
-      if (!list.length) list = matches(q, () => true);
+      list = source(isShown);
+      if (!list.length) list = source(() => true);
     } else {
-      list = matches(q, isShown);
+      list = source(isShown);
     }
     report.count = list.length;
     if (q.need === 'count') {
@@ -329,14 +399,17 @@
         report.problem = 'too few';
         return report;
       }
-      const all = matches(q, () => true);
+      let all = source(() => true);
+      // Hidden elements are not in the accessibility tree; a text search
+      // finds them, to say "is hidden" rather than "no such element".
+      if (!all.length && cands && q.text && !q.focused && !q.scoped) all = matches(q, (el) => !isShown(el));
       const other = pick(all) || all[0];
       if (other) {
         report.desc = describe(other);
         report.problem = !isShown(other) ? 'hidden' : 'disabled';
       } else {
         report.problem = 'missing';
-        if (!q.css && !q.xpath) report.nearby = nearby(q);
+        if (!q.css && !q.xpath && !cands && !q.focused) report.nearby = nearby(q);
       }
       return report;
     }
@@ -348,9 +421,12 @@
         return report;
       }
       if (q.stable) {
+        // Stable: the same box over two animation frames.
         const before = rectKey(el);
         await nextFrame();
-        if (!el.isConnected || rectKey(el) !== before) {
+        const middle = rectKey(el);
+        await nextFrame();
+        if (!el.isConnected || middle !== before || rectKey(el) !== before) {
           report.problem = 'moving';
           return report;
         }
@@ -358,11 +434,20 @@
       if (q.pointer) {
         const hit = pointTarget(el);
         if (!hit.el) {
-          report.problem = 'covered';
-          report.cover = hit.cover ? describe(hit.cover) : 'something else';
+          if (hit.cover) {
+            report.problem = 'covered';
+            report.cover = describe(hit.cover.hit);
+            report.x = Math.round(hit.cover.x);
+            report.y = Math.round(hit.cover.y);
+          } else {
+            report.problem = hit.outside ? 'outside' : 'covered';
+            report.cover = 'something else';
+          }
           return report;
         }
         el = hit.el;
+        report.x = hit.x;
+        report.y = hit.y;
       }
     }
     found = el;
@@ -392,11 +477,11 @@
     return document.body ? norm(document.body.innerText) : '';
   }
 
-  return function resolver(op, arg) {
+  return function resolver(op, arg, cands) {
     try {
       switch (op) {
         case 'resolve':
-          return resolve(arg).catch((e) => (e && e.invalid ? { invalid: e.invalid } : Promise.reject(e)));
+          return resolve(arg, cands).catch((e) => (e && e.invalid ? { invalid: e.invalid } : Promise.reject(e)));
         case 'take': {
           const el = found;
           found = null;

@@ -209,6 +209,9 @@ func (r *stepRun) exec() error {
 	case steps.Clear:
 		return r.typeText("")
 	case steps.Press:
+		if r.step.Target != nil {
+			return r.loadAfter(r.pressIn)
+		}
 		return r.loadAfter(func() error { return pressKeys(r.ctx, r.page, r.step.Key) })
 	case steps.Select:
 		return r.selectOption()

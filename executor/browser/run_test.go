@@ -391,7 +391,7 @@ var failingFlows = []flowCase{
 		name:     "check a missing checkbox",
 		flow:     "Go to /form.html\nCheck \"Subscribe\"",
 		failLine: 2,
-		want:     []string{`no visible, enabled checkbox or radio button named "Subscribe"`, `"Send me news"`},
+		want:     []string{`no visible, enabled checkbox or radio button named "Subscribe"`, `"☐ Send me news"`},
 	},
 	{
 		name:     "hover over nothing",
