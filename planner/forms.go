@@ -141,6 +141,9 @@ func renderAll(list []steps.Step) []string {
 // planForm writes the steps that open the page and fill the form, and the
 // one that submits it.
 func planForm(s *site, pg *page, form browser.OutlineForm) (*formCase, error) {
+	if err := sameOriginAction(form, s.origin); err != nil {
+		return nil, err
+	}
 	if form.Submit != nil && destructive(form.Submit.Name) {
 		return nil, fmt.Errorf("its button %q may change data that is not the test's", form.Submit.Name)
 	}
@@ -237,4 +240,30 @@ func formName(f browser.OutlineForm) string {
 		return fmt.Sprintf("%q", clip(f.Heading, 60))
 	}
 	return "unnamed"
+}
+
+// sameOriginAction refuses a form that would send its values to another
+// origin than the site's: exploring must not post data (possibly to a host
+// the egress policy protects) anywhere but the site it was asked to test.
+// A form without an action posts to its page; a javascript: action posts
+// nowhere.
+func sameOriginAction(form browser.OutlineForm, origin string) error {
+	action := strings.TrimSpace(form.Action)
+	if action == "" {
+		return nil
+	}
+	u, err := url.Parse(action)
+	if err != nil {
+		return fmt.Errorf("its action %q is not a URL the planner can check, so it is not submitted", clip(action, 200))
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "javascript":
+		return nil
+	case "http", "https":
+		if o := originOf(u); !strings.EqualFold(o, origin) {
+			return fmt.Errorf("it submits to %s, another origin than %s; the planner never submits a form to another origin", o, origin)
+		}
+		return nil
+	}
+	return fmt.Errorf("it submits to a %s: URL; the planner only submits forms to %s", u.Scheme, origin)
 }
