@@ -52,7 +52,9 @@ func TestPlannerObeysEgressPolicy(t *testing.T) {
 	if _, err := browser.FindChromium(""); err != nil {
 		t.Skipf("skipping: %v", err)
 	}
-	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "<!doctype html><title>x</title><p>hello</p>") })
+	hello := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<!doctype html><title>x</title><p>hello</p>")
+	})
 	forbidden := newCountingServer(t, hello)
 	other := newCountingServer(t, hello) // another origin, allowed by the policy
 	site := newCountingServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
