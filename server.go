@@ -6,6 +6,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"net/url"
 	"os"
 	"os/signal"
 	"strconv"
@@ -23,11 +25,13 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
+	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
+	"github.com/testing-agent/backend/httpguard"
 	"github.com/testing-agent/backend/planner"
 	"github.com/testing-agent/backend/stats"
 )
@@ -45,7 +49,22 @@ type config struct {
 	Executor        executor.Options // browsers, timeouts, allowed env
 	LogLevel        slog.Level
 	ShutdownTimeout time.Duration
+
+	// Who may call, and from where (see the README's Security section).
+	APIKeys      *auth.Keys // nil or empty: no keys, loopback only
+	apiKeysSpec  string     // what the signing secret of links derives from
+	AllowedHosts []string   // Host names served besides loopback ones
+	PublicURL    string     // base of the links the API hands out; empty: each request's own
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
 }
+
+// HTTP timeouts: a request's headers and body must arrive, and its answer
+// be taken, within these (websockets are exempt once upgraded).
+const (
+	defaultReadTimeout  = 30 * time.Second
+	defaultWriteTimeout = 2 * time.Minute
+)
 
 // startupTimeout bounds how long opening the store may take, so an
 // unreachable MongoDB ends start-up with a message instead of a hang.
@@ -97,6 +116,14 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&flowTimeout, "flow-timeout", flowTimeout, "how long one flow may run (env FLOW_TIMEOUT)")
 	allowedEnv := envOr("ALLOWED_ENV", "")
 	fs.StringVar(&allowedEnv, "allowed-env", allowedEnv, "comma-separated environment variables instructions may read as {{env.NAME}} (env ALLOWED_ENV)")
+	fs.StringVar(&cfg.apiKeysSpec, "api-keys", envOr("API_KEYS", ""), "comma-separated ROLE:KEY API keys, roles read and write; empty serves loopback only, without keys (env API_KEYS)")
+	allowedHosts := envOr("ALLOWED_HOSTS", "")
+	fs.StringVar(&allowedHosts, "allowed-hosts", allowedHosts, "comma-separated host names (or host:port) requests may be sent to besides loopback ones, or * (env ALLOWED_HOSTS)")
+	fs.StringVar(&cfg.PublicURL, "public-url", envOr("PUBLIC_URL", ""), "the URL clients reach this server at, such as https://agent.example.com; links (screenshots) start with it; empty uses each request's own (env PUBLIC_URL)")
+	readTimeout := envOr("HTTP_READ_TIMEOUT", defaultReadTimeout.String())
+	fs.StringVar(&readTimeout, "http-read-timeout", readTimeout, "how long a request's headers and body may take to arrive (env HTTP_READ_TIMEOUT)")
+	writeTimeout := envOr("HTTP_WRITE_TIMEOUT", defaultWriteTimeout.String())
+	fs.StringVar(&writeTimeout, "http-write-timeout", writeTimeout, "how long a request may take to be answered and its answer read (env HTTP_WRITE_TIMEOUT)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
@@ -118,6 +145,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		{"step timeout", stepTimeout, &cfg.Executor.StepTimeout},
 		{"flow timeout", flowTimeout, &cfg.Executor.FlowTimeout},
 		{"stats interval", statsInterval, &cfg.StatsInterval},
+		{"HTTP read timeout", readTimeout, &cfg.ReadTimeout},
+		{"HTTP write timeout", writeTimeout, &cfg.WriteTimeout},
 	} {
 		d, err := time.ParseDuration(setting.value)
 		if err != nil || d <= 0 {
@@ -134,7 +163,47 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return config{}, fmt.Errorf("shutdown timeout %q is not a duration such as 30s", shutdown)
 	}
 	cfg.ShutdownTimeout = d
+	if cfg.APIKeys, err = auth.ParseKeys(cfg.apiKeysSpec); err != nil {
+		return config{}, fmt.Errorf("API_KEYS: %w", err)
+	}
+	cfg.AllowedHosts = splitList(allowedHosts)
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return config{}, fmt.Errorf("public URL %q is not an http(s) URL such as https://agent.example.com", cfg.PublicURL)
+		}
+		cfg.AllowedHosts = append(cfg.AllowedHosts, u.Host)
+	}
+	if err := checkExposure(cfg); err != nil {
+		return config{}, err
+	}
 	return cfg, nil
+}
+
+// checkExposure refuses to serve beyond loopback without API keys: anyone
+// who reaches the port could read every session and start browsers.
+func checkExposure(cfg config) error {
+	if !cfg.APIKeys.Enabled() && !isLoopbackAddr(cfg.Addr) {
+		return fmt.Errorf("listening on %s without API keys would let anyone who reaches it read every session and run browsers: "+
+			"set API_KEYS (for example API_KEYS=write:$(openssl rand -hex 32)), or listen on loopback (ADDR=127.0.0.1:8080)", cfg.Addr)
+	}
+	if cfg.DebugAddr != "" && !isLoopbackAddr(cfg.DebugAddr) {
+		return fmt.Errorf("the debug listener %s serves profiles without any key: give DEBUG_ADDR a loopback address such as 127.0.0.1:6060", cfg.DebugAddr)
+	}
+	return nil
+}
+
+// isLoopbackAddr reports whether a listen address binds loopback only.
+func isLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // splitList splits a comma-separated setting, dropping blanks.
@@ -205,14 +274,24 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		<-runnerDone
 	}()
 
+	guard, err := httpguard.New(httpguard.Options{AllowedHosts: cfg.AllowedHosts, AllowedOrigins: cfg.AllowedOrigins})
+	if err != nil {
+		listener.Close()
+		return err
+	}
+	access := accessRules{keys: cfg.APIKeys, signer: linkSigner(cfg)}
 	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner,
-		Generator: generator{plan, runCtx}, AllowedOrigins: cfg.AllowedOrigins, CoalesceWindow: cfg.LiveWindow})
+		Generator: generator{plan, runCtx}, CoalesceWindow: cfg.LiveWindow,
+		CheckOrigin: func(r *http.Request) bool { return guard.OriginAllowed(r, r.Header.Get("Origin")) },
+		Keys:        cfg.APIKeys, PublicURL: cfg.PublicURL, Signer: access.signer})
 	sampler := &stats.Sampler{Store: store, Interval: cfg.StatsInterval, ActiveBrowsers: runner.ActiveBrowsers,
 		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
 	loops.Go(func() { sampler.Run(runCtx) })
 	srv := &http.Server{
-		Handler:           routes(store, api),
+		Handler:           guard.Wrap(routes(store, api, access)),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       orDefault(cfg.ReadTimeout, defaultReadTimeout),
+		WriteTimeout:      orDefault(cfg.WriteTimeout, defaultWriteTimeout),
 		IdleTimeout:       2 * time.Minute,
 	}
 	served := make(chan error, 1)
@@ -292,13 +371,38 @@ func (g generator) StartGeneration(ctx context.Context, sessionID string) (*db.T
 	return g.planner.Start(ctx, g.background, sessionID)
 }
 
+// accessRules are who may fetch what besides the API, which checks keys
+// itself.
+type accessRules struct {
+	keys   *auth.Keys
+	signer *auth.Signer // nil without keys: links need no signature then
+}
+
+// linkSigner signs artifact links with a secret derived from the API keys,
+// so every server given the same keys accepts the links of the others, and
+// changing the keys revokes every link.
+func linkSigner(cfg config) *auth.Signer {
+	if !cfg.APIKeys.Enabled() {
+		return nil
+	}
+	secret := sha256.Sum256([]byte("testing-agent artifact links\x00" + cfg.apiKeysSpec))
+	return auth.NewSigner(secret[:])
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
 // routes maps the server's paths.
-func routes(store feedStore, api *graph.Handler) http.Handler {
+func routes(store feedStore, api *graph.Handler, access accessRules) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
-	mux.Handle("GET "+executor.ArtifactPath+"{id}", graph.ArtifactHandler(store))
+	mux.Handle("GET "+executor.ArtifactPath+"{id}", access.keys.RequireOrSigned(auth.RoleRead, access.signer, graph.ArtifactHandler(store)))
 	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
-	mux.Handle("GET /metrics", metricsHandler(api))
+	mux.Handle("GET /metrics", access.keys.Require(auth.RoleRead, metricsHandler(api)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})

@@ -95,7 +95,11 @@ func TestRunThroughServer(t *testing.T) {
 	if failed.Status != "failed" || failed.ScreenshotURL == nil {
 		t.Fatalf("failed step = %+v, want a screenshot URL", failed)
 	}
-	resp, err := http.Get(url + *failed.ScreenshotURL)
+	// Absolute, so a front end on another origin loads it from this server.
+	if !strings.HasPrefix(*failed.ScreenshotURL, url+"/artifacts/") {
+		t.Errorf("screenshot URL %q does not start with %s/artifacts/", *failed.ScreenshotURL, url)
+	}
+	resp, err := http.Get(*failed.ScreenshotURL)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/executor/browser"
 )
@@ -163,7 +164,7 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 	defer conn.Close()
 	body := `{"query": "mutation { createTestSession(name: \"late\", prompt: \"\") { name } }"}`
 	half := len(body) / 2
-	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
+	fmt.Fprintf(conn, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:half])
 	time.Sleep(100 * time.Millisecond) // let the server start reading the request
 
 	stopped := make(chan error, 1)
@@ -204,6 +205,12 @@ func TestParseConfig(t *testing.T) {
 		if c.StatsInterval == 0 {
 			c.StatsInterval = 10 * time.Second
 		}
+		if c.ReadTimeout == 0 {
+			c.ReadTimeout, c.WriteTimeout = defaultReadTimeout, defaultWriteTimeout
+		}
+		if c.APIKeys == nil {
+			c.APIKeys = &auth.Keys{}
+		}
 		return c
 	}
 	tests := []struct {
@@ -232,6 +239,13 @@ func TestParseConfig(t *testing.T) {
 		{"bad live window", nil, map[string]string{"LIVE_WINDOW": "0s"}, config{}, "positive duration"},
 		{"bad duration", nil, map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, config{}, "not a duration"},
 		{"unknown flag", []string{"-port", "80"}, nil, config{}, "flag provided but not defined"},
+		{"beyond loopback without keys", nil, map[string]string{"ADDR": "0.0.0.0:8080"}, config{}, "set API_KEYS"},
+		{"all interfaces without keys", nil, map[string]string{"ADDR": ":8080"}, config{}, "set API_KEYS"},
+		{"debug listener beyond loopback", nil, map[string]string{"DEBUG_ADDR": "0.0.0.0:6060"}, config{}, "loopback address"},
+		{"API key without a role", nil, map[string]string{"API_KEYS": "0123456789abcdef0123"}, config{}, "not ROLE:KEY"},
+		{"API key of an unknown role", nil, map[string]string{"API_KEYS": "admin:0123456789abcdef0123"}, config{}, "not read or write"},
+		{"short API key", nil, map[string]string{"API_KEYS": "write:secret"}, config{}, "openssl rand"},
+		{"bad public URL", nil, map[string]string{"PUBLIC_URL": "agent.example.com"}, config{}, "not an http(s) URL"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,5 +285,23 @@ func TestStatsAreSampled(t *testing.T) {
 			t.Fatalf("no samples recorded within 30 s: %+v", out.SystemStats)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestParseConfigKeys: with keys the server may listen beyond loopback, and
+// the public URL's host is served.
+func TestParseConfigKeys(t *testing.T) {
+	env := map[string]string{"ADDR": "0.0.0.0:8080", "API_KEYS": "read:aaaaaaaaaaaaaaaaaaaa, write:bbbbbbbbbbbbbbbbbbbb",
+		"PUBLIC_URL": "https://agent.example.com", "ALLOWED_HOSTS": "agent.internal"}
+	cfg, err := parseConfig(nil, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.APIKeys.RoleOf("aaaaaaaaaaaaaaaaaaaa") != auth.RoleRead || cfg.APIKeys.RoleOf("bbbbbbbbbbbbbbbbbbbb") != auth.RoleWrite ||
+		cfg.APIKeys.RoleOf("cccccccccccccccccccc") != auth.RoleNone {
+		t.Error("the keys' roles are not as given")
+	}
+	if want := []string{"agent.internal", "agent.example.com"}; !reflect.DeepEqual(cfg.AllowedHosts, want) {
+		t.Errorf("allowed hosts %v, want %v", cfg.AllowedHosts, want)
 	}
 }

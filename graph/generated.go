@@ -30,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ExecutionLog() ExecutionLogResolver
 	Mutation() MutationResolver
 	PerformanceMetrics() PerformanceMetricsResolver
 	Query() QueryResolver
@@ -236,6 +237,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ExecutionLogResolver interface {
+	Data(ctx context.Context, obj *db.ExecutionLog) (json.RawMessage, error)
+}
 type MutationResolver interface {
 	CreateTestSession(ctx context.Context, name string, prompt string) (*db.TestSession, error)
 	CreateTestFlows(ctx context.Context, sessionID string, flows []*model.TestFlowInput) (*model.CreateTestFlowsPayload, error)
@@ -3217,7 +3221,7 @@ func (ec *executionContext) _ExecutionLog_data(ctx context.Context, field graphq
 			return ec.fieldContext_ExecutionLog_data(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Data, nil
+			return ec.Resolvers.ExecutionLog().Data(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
@@ -3228,7 +3232,7 @@ func (ec *executionContext) _ExecutionLog_data(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_ExecutionLog_data(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ExecutionLog", field, false, false, "JSON")
+	return graphql.NewScalarFieldContext("ExecutionLog", field, true, true, "JSON")
 }
 
 func (ec *executionContext) _ExecutionLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ExecutionLogConnection) (ret graphql.Marshaler) {
@@ -7558,48 +7562,49 @@ func (ec *executionContext) _ExecutionLog(ctx context.Context, sel ast.Selection
 		case "id":
 			out.Values[i] = ec._ExecutionLog_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "_id":
 			out.Values[i] = ec._ExecutionLog__id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sessionId":
 			out.Values[i] = ec._ExecutionLog_sessionId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "flowId":
 			out.Values[i] = ec._ExecutionLog_flowId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "browserSessionId":
 			out.Values[i] = ec._ExecutionLog_browserSessionId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "level":
 			out.Values[i] = ec._ExecutionLog_level(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
 			out.Values[i] = ec._ExecutionLog_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timestamp":
 			out.Values[i] = ec._ExecutionLog_timestamp(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "data":
-			out.Values[i] = ec._ExecutionLog_data(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ExecutionLog_data(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/live"
 )
@@ -36,8 +38,21 @@ type Options struct {
 	// Generator turns prompts into flows (the planner).
 	Generator      Generator
 	CoalesceWindow time.Duration // zero means DefaultCoalesceWindow
-	// AllowedOrigins may open websockets besides same-host pages; "*" allows all.
+	// AllowedOrigins may open websockets besides same-host pages; "*" allows
+	// all. Ignored when CheckOrigin is set.
 	AllowedOrigins []string
+	// CheckOrigin decides which pages may open websockets (the rule HTTP
+	// CORS follows too); nil uses AllowedOrigins.
+	CheckOrigin func(r *http.Request) bool
+	// Keys are the API keys callers must present; nil or empty lets every
+	// caller write (the server then listens on loopback only).
+	Keys *auth.Keys
+	// PublicURL starts the links the API hands out (screenshots); empty uses
+	// the address each request came to.
+	PublicURL string
+	// Signer signs artifact links so pages can load them without a key;
+	// nil gives plain links.
+	Signer *auth.Signer
 	// KeepAlive is the websocket ping interval; zero means live's default.
 	KeepAlive    time.Duration
 	Limits       Limits // zero means DefaultLimits
@@ -70,15 +85,27 @@ func NewHandler(cfg Options) *Handler {
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	links := links{publicURL: cfg.PublicURL, signer: cfg.Signer}
 	schema := NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator, CoalesceWindow: cfg.CoalesceWindow},
+		Resolvers: &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator,
+			CoalesceWindow: cfg.CoalesceWindow, links: links},
 		Complexity: complexityRoot(),
 	})
 	ws := live.NewHandler(live.Options{
 		KeepAlive:      cfg.KeepAlive,
 		AllowedOrigins: cfg.AllowedOrigins,
+		CheckOrigin:    cfg.CheckOrigin,
 		// Logs are an append stream: each subscriber has its own position.
 		Streams: map[string]bool{"executionLogs": true},
+		InitFunc: func(ctx context.Context, payload map[string]any) (context.Context, error) {
+			role, err := cfg.Keys.InitPayloadRole(ctx, payload)
+			if err != nil {
+				return nil, err
+			}
+			return auth.WithRole(ctx, role), nil
+		},
+		// Results hold links built from the address a client connected to.
+		ScopeKey: publicBase,
 	})
 	srv := handler.New(schema)
 	// The websocket transport runs on this server's executor, so operations
@@ -89,10 +116,12 @@ func NewHandler(cfg Options) *Handler {
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(accessExtension{})
 	srv.Use(&limitsExtension{limits: cfg.Limits})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
-	return &Handler{Handler: withHTTPStatus(limitBody(cfg.MaxBodyBytes, srv)), live: ws}
+	api := withHTTPStatus(limitBody(cfg.MaxBodyBytes, srv))
+	return &Handler{Handler: links.withPublicBase(cfg.Keys.Require(auth.RoleRead, api)), live: ws}
 }
 
 // limitBody refuses bodies over max bytes and POST bodies that are not a JSON

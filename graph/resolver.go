@@ -23,6 +23,7 @@ type Resolver struct {
 	Runner Runner
 	// Generator turns prompts into flows (the planner).
 	Generator Generator
+	links     links
 }
 
 // Generator starts turning a session's prompt into flows and returns the

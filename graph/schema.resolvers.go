@@ -7,12 +7,17 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/testing-agent/backend/db"
-	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph/model"
 )
+
+// Data is the resolver for the data field.
+func (r *executionLogResolver) Data(ctx context.Context, obj *db.ExecutionLog) (json.RawMessage, error) {
+	return r.links.logData(ctx, obj.Data), nil
+}
 
 // CreateTestSession is the resolver for the createTestSession field.
 func (r *mutationResolver) CreateTestSession(ctx context.Context, name string, prompt string) (*db.TestSession, error) {
@@ -170,7 +175,7 @@ func (r *stepResultResolver) ScreenshotURL(ctx context.Context, obj *db.StepResu
 	if obj.ScreenshotID == nil {
 		return nil, nil
 	}
-	url := executor.ArtifactURL(*obj.ScreenshotID)
+	url := r.links.artifact(ctx, *obj.ScreenshotID)
 	return &url, nil
 }
 
@@ -248,6 +253,9 @@ func (r *testSessionResolver) Flows(ctx context.Context, obj *db.TestSession) ([
 	return flows, err
 }
 
+// ExecutionLog returns ExecutionLogResolver implementation.
+func (r *Resolver) ExecutionLog() ExecutionLogResolver { return &executionLogResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -269,6 +277,7 @@ func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionRes
 func (r *Resolver) TestSession() TestSessionResolver { return &testSessionResolver{r} }
 
 type (
+	executionLogResolver       struct{ *Resolver }
 	mutationResolver           struct{ *Resolver }
 	performanceMetricsResolver struct{ *Resolver }
 	queryResolver              struct{ *Resolver }

@@ -110,6 +110,9 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		h.opts.Logger.Debug("live: websocket upgrade failed", "err", err)
 		return
 	}
+	// The HTTP server's read and write timeouts are for requests; a socket
+	// lives as long as its peer answers.
+	_ = ws.NetConn().SetDeadline(time.Time{})
 	// The request's context ends when this method returns; the
 	// connection keeps its values.
 	c := newConnection(context.WithoutCancel(r.Context()), h, ws, proto, exec, r.Header)
@@ -178,6 +181,9 @@ func (h *Handler) Close() {
 // originAllowed accepts requests without Origin (not from a browser),
 // same-host origins, and the configured ones.
 func (h *Handler) originAllowed(r *http.Request) bool {
+	if h.opts.CheckOrigin != nil {
+		return h.opts.CheckOrigin(r)
+	}
 	origin := r.Header.Get("Origin")
 	if origin == "" {
 		return true

@@ -14,6 +14,7 @@ package live
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -53,6 +54,9 @@ type Options struct {
 	// may open sockets besides requests without Origin and same-host ones;
 	// "*" allows every origin.
 	AllowedOrigins []string
+	// CheckOrigin, when set, decides which pages may open sockets instead
+	// of AllowedOrigins (one rule for HTTP CORS and websockets).
+	CheckOrigin func(r *http.Request) bool
 	// SendQueue bounds the frames queued per connection besides the one
 	// latest result kept per live query; default 256.
 	SendQueue int
