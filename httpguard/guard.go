@@ -202,4 +202,3 @@ func isLoopbackName(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
-
