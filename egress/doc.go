@@ -32,13 +32,19 @@
 // (BlockedHeader) holding the message, and a small HTML page saying the
 // same: "blocked by the egress policy: 169.254.169.254:80
 // (169.254.169.254 is a link-local or cloud-metadata address, always
-// denied)". For a CONNECT tunnel Chromium shows only
-// net::ERR_TUNNEL_CONNECTION_FAILED, so the block is also recorded:
-// Proxy.Blocked counts them, ProxyOptions.OnBlock is called with each, and
-// a Tap (another port of the same proxy, e.g. one per browser context,
-// given to CDP Target.createBrowserContext as proxyServer) keeps its own
-// blocks for TakeBlocked, so a step runner can fail the step that caused
-// one with its message.
+// denied)". Chromium shows that page for a plain HTTP navigation, and a
+// step runner sees the header on any response (CDP
+// Network.responseReceived). For a CONNECT tunnel (https:, wss:) Chromium
+// shows only net::ERR_TUNNEL_CONNECTION_FAILED; Proxy.Check then tells
+// whether the policy denies that URL and with what message. Every block is
+// also logged, counted (Proxy.Blocked) and passed to ProxyOptions.OnBlock.
+//
+// The proxy cannot tell which browser context a request came from: one
+// proxy serves the whole pool. (CDP can give a browser context a proxy of
+// its own, but Chromium ignores it when --proxy-server is set and, without
+// the flag, sends loopback around it, so that is no way to attribute.)
+//
+// A name that does not resolve is not a block: the proxy answers 502.
 //
 // The proxy accepts connections from loopback only, never forwards to its
 // own ports, and bounds the connections it serves at once.

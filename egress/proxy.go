@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/netip"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,36 +57,29 @@ type Proxy struct {
 	reverse   *httputil.ReverseProxy
 	dialer    net.Dialer
 
-	main    *Tap
+	main    *tap
 	blocked atomic.Uint64
 
 	mu     sync.Mutex
 	closed bool
-	taps   map[*Tap]bool
+	taps   map[*tap]bool
 	conns  map[net.Conn]bool // every browser and upstream connection, closed by Close
 	slots  chan struct{}
 
 	wg sync.WaitGroup // serve loops and tunnels
 }
 
-// Tap is one listening port of a Proxy. Requests through it are checked
-// as through any other, and its blocks are also kept for TakeBlocked, so
-// that a browser context given its own tap (CDP Target.createBrowserContext
-// with proxyServer) learns what was blocked for it alone.
-type Tap struct {
+// tap is one listening port of a Proxy.
+type tap struct {
 	p      *Proxy
 	ln     net.Listener
 	done   chan struct{} // closed by Close
 	addr   netip.AddrPort
 	server *http.Server
 
-	mu      sync.Mutex
-	pending []Block
-	closed  bool
+	mu     sync.Mutex
+	closed bool
 }
-
-// mostPendingBlocks bounds the blocks a tap keeps until TakeBlocked.
-const mostPendingBlocks = 100
 
 // StartProxy starts a proxy on 127.0.0.1 with a random port. Close it when
 // done.
@@ -106,7 +100,7 @@ func StartProxy(policy *Policy, opts ProxyOptions) (*Proxy, error) {
 		policy: policy,
 		opts:   opts,
 		log:    opts.Logger.With("component", "egress-proxy"),
-		taps:   map[*Tap]bool{},
+		taps:   map[*tap]bool{},
 		conns:  map[net.Conn]bool{},
 		slots:  make(chan struct{}, opts.MaxConns),
 		dialer: net.Dialer{Timeout: opts.DialTimeout, KeepAlive: 30 * time.Second},
@@ -130,11 +124,11 @@ func StartProxy(policy *Policy, opts ProxyOptions) (*Proxy, error) {
 		ErrorHandler:  p.upstreamError,
 		ErrorLog:      slogErrorLog(p.log),
 	}
-	tap, err := p.Tap()
+	main, err := p.listen()
 	if err != nil {
 		return nil, err
 	}
-	p.main = tap
+	p.main = main
 	return p, nil
 }
 
@@ -144,16 +138,41 @@ func (p *Proxy) URL() string { return p.main.URL() }
 // Addr is the main tap's listening address.
 func (p *Proxy) Addr() net.Addr { return p.main.ln.Addr() }
 
-// Blocked counts the requests denied since the proxy started, on all taps.
+// Blocked counts the requests denied since the proxy started.
 func (p *Proxy) Blocked() uint64 { return p.blocked.Load() }
 
-// Tap opens another port on the proxy, with its own record of blocks.
-func (p *Proxy) Tap() (*Tap, error) {
+// Check tells what the proxy would do with a request for rawURL (http,
+// https, ws or wss): the decision on its host and port, the proxy's own
+// port included. A step runner that sees a request fail with
+// net::ERR_TUNNEL_CONNECTION_FAILED (Chromium shows nothing of a refused
+// CONNECT) can ask it whether the egress policy was the cause:
+//
+//	if d := proxy.Check(ctx, failedURL); !d.Allowed && !d.Unresolved { fail(d.Message()) }
+func (p *Proxy) Check(ctx context.Context, rawURL string) Decision {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Hostname() == "" {
+		return Decision{Reason: fmt.Sprintf("%q is not a URL with a host", rawURL)}
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "ws": "80", "https": "443", "wss": "443"}[strings.ToLower(u.Scheme)]
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		return Decision{Host: u.Hostname(), Reason: fmt.Sprintf("no port for %q", rawURL)}
+	}
+	return p.check(ctx, u.Hostname(), n)
+}
+
+// listen opens a port on the proxy. There is one, but a DevTools
+// browser context's own proxyServer (CDP Target.createBrowserContext)
+// could use more, if Chromium honoured it for loopback: it does not.
+func (p *Proxy) listen() (*tap, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("egress proxy: listen: %w", err)
 	}
-	t := &Tap{p: p, ln: ln, done: make(chan struct{}), addr: ln.Addr().(*net.TCPAddr).AddrPort()}
+	t := &tap{p: p, ln: ln, done: make(chan struct{}), addr: ln.Addr().(*net.TCPAddr).AddrPort()}
 	t.server = &http.Server{
 		Handler:           t,
 		ReadHeaderTimeout: 30 * time.Second,
@@ -179,21 +198,11 @@ func (p *Proxy) Tap() (*Tap, error) {
 }
 
 // URL is the tap's address for Chromium: http://127.0.0.1:PORT.
-func (t *Tap) URL() string { return "http://" + t.addr.String() }
+func (t *tap) URL() string { return "http://" + t.addr.String() }
 
-// TakeBlocked returns the blocks recorded on this tap since the last call
-// (at most the last 100) and forgets them.
-func (t *Tap) TakeBlocked() []Block {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	out := t.pending
-	t.pending = nil
-	return out
-}
-
-// Close stops the tap and ends its connections and tunnels. The main tap
-// closes with its Proxy.
-func (t *Tap) Close() error {
+// Close stops the tap and ends its connections (hijacked ones end when
+// the proxy closes).
+func (t *tap) Close() error {
 	t.mu.Lock()
 	if t.closed {
 		t.mu.Unlock()
@@ -208,14 +217,8 @@ func (t *Tap) Close() error {
 	return t.server.Close()
 }
 
-func (t *Tap) record(b Block) {
+func (t *tap) record(b Block) {
 	t.p.blocked.Add(1)
-	t.mu.Lock()
-	if len(t.pending) >= mostPendingBlocks {
-		t.pending = t.pending[1:]
-	}
-	t.pending = append(t.pending, b)
-	t.mu.Unlock()
 	t.p.log.Info("egress blocked", "target", b.Target, "url", b.URL, "reason", b.Reason)
 	if t.p.opts.OnBlock != nil {
 		t.p.opts.OnBlock(b)
@@ -231,7 +234,7 @@ func (p *Proxy) Close() error {
 		return nil
 	}
 	p.closed = true
-	taps := make([]*Tap, 0, len(p.taps))
+	taps := make([]*tap, 0, len(p.taps))
 	for t := range p.taps {
 		taps = append(taps, t)
 	}
@@ -341,7 +344,7 @@ func (p *Proxy) dialChecked(ctx context.Context, network, addr string) (net.Conn
 
 // ServeHTTP serves one request from the browser: CONNECT opens a tunnel,
 // an absolute URL is forwarded (websocket upgrades included).
-func (t *Tap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (t *tap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !t.p.enter() {
 		http.Error(w, "egress proxy: closed", http.StatusServiceUnavailable)
 		return
@@ -386,7 +389,7 @@ type tapKey struct{}
 func (p *Proxy) upstreamError(w http.ResponseWriter, r *http.Request, err error) {
 	var be *blockedError
 	if errors.As(err, &be) {
-		if t, ok := r.Context().Value(tapKey{}).(*Tap); ok {
+		if t, ok := r.Context().Value(tapKey{}).(*tap); ok {
 			t.deny(w, be.d, r.URL.String())
 			return
 		}
@@ -400,7 +403,7 @@ func (p *Proxy) upstreamError(w http.ResponseWriter, r *http.Request, err error)
 
 // deny answers 403 with the message, as text (Chromium shows the body of
 // a plain HTTP answer; it shows its own error page for a tunnel).
-func (t *Tap) deny(w http.ResponseWriter, d Decision, url string) {
+func (t *tap) deny(w http.ResponseWriter, d Decision, url string) {
 	msg := d.Message()
 	t.record(Block{Target: d.Target(), URL: url, Reason: d.Reason, Message: msg})
 	h := w.Header()
@@ -424,7 +427,7 @@ func headerSafe(s string) string {
 }
 
 // connect serves CONNECT host:port: a tunnel for HTTPS and websockets.
-func (t *Tap) connect(w http.ResponseWriter, r *http.Request) {
+func (t *tap) connect(w http.ResponseWriter, r *http.Request) {
 	if _, _, err := net.SplitHostPort(r.Host); err != nil {
 		http.Error(w, "CONNECT needs host:port", http.StatusBadRequest)
 		return
