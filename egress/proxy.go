@@ -118,11 +118,13 @@ func StartProxy(policy *Policy, opts ProxyOptions) (*Proxy, error) {
 	p.reverse = &httputil.ReverseProxy{
 		// The request already holds its absolute URL; keep it as asked,
 		// and add no X-Forwarded-* headers.
-		Rewrite:       func(*httputil.ProxyRequest) {},
-		Transport:     p.transport,
-		FlushInterval: -1, // stream: server-sent events, long polls
-		ErrorHandler:  p.upstreamError,
-		ErrorLog:      slogErrorLog(p.log),
+		Rewrite: func(*httputil.ProxyRequest) {},
+		// Only the proxy says what it blocked: a site cannot fake it.
+		ModifyResponse: func(r *http.Response) error { r.Header.Del(BlockedHeader); return nil },
+		Transport:      p.transport,
+		FlushInterval:  -1, // stream: server-sent events, long polls
+		ErrorHandler:   p.upstreamError,
+		ErrorLog:       slogErrorLog(p.log),
 	}
 	main, err := p.listen()
 	if err != nil {
