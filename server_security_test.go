@@ -166,7 +166,9 @@ func TestArtifactsNeedAKeyOrASignedLink(t *testing.T) {
 	var out struct {
 		Data struct {
 			GetTestSession struct {
-				Flows []struct{ Steps []struct{ ScreenshotURL string } }
+				Flows []struct {
+					Steps []struct{ ScreenshotURL string }
+				}
 			}
 		}
 	}
