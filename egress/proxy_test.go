@@ -104,6 +104,7 @@ func client(px *Proxy, follow bool, tlsFrom *httptest.Server) *http.Client {
 }
 
 func hello(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set(BlockedHeader, "a site pretending") // the proxy removes it
 	_, _ = fmt.Fprintf(w, "hello from %s", r.URL.Path)
 }
 
@@ -145,6 +146,9 @@ func TestProxyForwardsAllowedAndDeniesDenied(t *testing.T) {
 	resp, body := get(t, c, allowed.URL+"/page")
 	if resp.StatusCode != 200 || body != "hello from /page" {
 		t.Fatalf("allowed: %d %q", resp.StatusCode, body)
+	}
+	if h := resp.Header.Get(BlockedHeader); h != "" {
+		t.Errorf("a forwarded answer keeps the site's %s: %q", BlockedHeader, h)
 	}
 	if allowed.accepts.Load() == 0 {
 		t.Fatal("the allowed server saw no connection: the client did not go through the proxy?")
