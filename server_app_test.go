@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -48,13 +50,16 @@ func startAppServer(t *testing.T, cfg config) string {
 	if err := stop(); err != nil {
 		t.Fatalf("stop the server: %v", err)
 	}
-	return startWiredHere(t, cfg)
+	return startWiredHere(t, cfg, nil)
 }
 
 // startWiredHere is run's wiring (store, executor, planner, API) on a mux
-// with the app's routes.
-func startWiredHere(t *testing.T, cfg config) string {
+// with the app's routes; wrap, when not nil, stands in front of it.
+func startWiredHere(t *testing.T, cfg config, wrap func(http.Handler) http.Handler) string {
 	t.Helper()
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	store, err := sqlite.Open(ctx, sqlite.Options{Dir: cfg.DataDir})
 	if err != nil {
@@ -74,7 +79,11 @@ func startWiredHere(t *testing.T, cfg config) string {
 	mux.Handle("/graphql", api)
 	mux.Handle("GET "+executor.ArtifactPath+"{id}", graph.ArtifactHandler(store))
 	appRoutes(mux, store)
-	srv := httptest.NewServer(mux)
+	var h http.Handler = mux
+	if wrap != nil {
+		h = wrap(mux)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(func() {
 		srv.Close()
 		api.CloseWebsockets()
@@ -164,6 +173,15 @@ type pageWatch struct {
 	mu       sync.Mutex
 	requests []string
 	problems []string
+	expected []string // problems containing one of these are expected
+}
+
+// expect lets problems containing s pass (the browser's own line for an
+// HTTP error the test provokes).
+func (w *pageWatch) expect(s string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.expected = append(w.expected, s)
 }
 
 func watchPage(t *testing.T, p *rod.Page) *pageWatch {
@@ -231,7 +249,13 @@ func (w *pageWatch) check(t *testing.T) {
 			t.Errorf("a request left loopback: %s", r)
 		}
 	}
+problems:
 	for _, p := range w.problems {
+		for _, e := range w.expected {
+			if strings.Contains(p, e) {
+				continue problems
+			}
+		}
 		t.Errorf("console: %s", p)
 	}
 }
@@ -246,7 +270,7 @@ func waitFor(t *testing.T, p *rod.Page, what, js string, args ...any) {
 			return
 		}
 		if time.Now().After(deadline) {
-			text, _ := p.Eval(`() => document.querySelector("main").innerText`)
+			text, _ := p.Eval(`() => ["#auth", "#errors", "main"].map((s) => document.querySelector(s)).filter((e) => e && !e.hidden).map((e) => e.innerText).join("\n")`)
 			t.Fatalf("waited %s for %s (err %v); the page shows:\n%s", uiBound, what, err, text.Value.Str())
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -396,6 +420,12 @@ func TestAppJourneyInChromium(t *testing.T) {
 		t.Errorf("report.html: %d, want a self-contained page with the screenshot inline", resp.StatusCode)
 	}
 
+	// The system view: charts; no operationStats on this server, so its
+	// panel stays hidden and no error shows.
+	click(t, p, "System")
+	waitFor(t, p, "the charts", `() => document.querySelectorAll("figure.chart svg").length === 7`)
+	waitFor(t, p, "the operations panel hidden", `() => document.querySelector("section[aria-labelledby=ops-title]").hidden && document.getElementById("errors").children.length === 0`)
+
 	// GraphiQL, offline, subscriptions included.
 	if err := p.Navigate(base + "/graphiql"); err != nil {
 		t.Fatal(err)
@@ -424,4 +454,97 @@ func validateJUnit(t *testing.T, doc []byte) {
 	if out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", "report/testdata/junit.xsd", file).CombinedOutput(); err != nil {
 		t.Errorf("xmllint: %v\n%s\n%s", err, out, doc)
 	}
+}
+
+// requireKey stands in for the coming API key check: while on, POSTs to
+// /graphql need "Bearer secret" and get 401 UNAUTHENTICATED otherwise. It
+// also answers operationStats, which the schema does not have yet.
+type requireKey struct {
+	on   atomic.Bool
+	next http.Handler
+}
+
+func (k *requireKey) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/graphql" || r.Method != http.MethodPost || !k.on.Load() {
+		k.next.ServeHTTP(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if r.Header.Get("Authorization") != "Bearer secret" {
+		w.WriteHeader(http.StatusUnauthorized)
+		io.WriteString(w, `{"errors":[{"message":"an API key is required: send Authorization: Bearer KEY","extensions":{"code":"UNAUTHENTICATED"}}]}`)
+		return
+	}
+	body, _ := io.ReadAll(r.Body)
+	if strings.Contains(string(body), "operationStats") {
+		io.WriteString(w, `{"data":{"operationStats":[{"operation":"listTestSessions","count":12,"errorCount":1,"meanMs":1.5,"p95Ms":4.25}]}}`)
+		return
+	}
+	r.Body = io.NopCloser(strings.NewReader(string(body)))
+	k.next.ServeHTTP(w, r)
+}
+
+// TestAppListErrorsAndAPIKey pages the live sessions list, asks for an API
+// key when the server wants one, shows a server error with its code, and
+// shows operationStats when the server has them.
+func TestAppListErrorsAndAPIKey(t *testing.T) {
+	b := chromium(t)
+	var gate *requireKey
+	base := startWiredHere(t, config{}, func(h http.Handler) http.Handler {
+		gate = &requireKey{next: h}
+		return gate
+	})
+	for i := range 23 {
+		var out struct{ CreateTestSession struct{ ID string } }
+		graphql(t, base, `mutation($n: String!) { createTestSession(name: $n, prompt: "") { id } }`, map[string]any{"n": fmt.Sprintf("Session %02d", i)}, &out)
+	}
+	gate.on.Store(true)
+
+	p, err := b.Page(proto.TargetCreateTarget{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchPage(t, p)
+	w.expect("status of 401 (Unauthorized) " + base + "/graphql")
+	if err := p.Navigate(base + "/"); err != nil {
+		t.Fatal(err)
+	}
+	rows := `(n) => document.querySelectorAll("table[aria-label=Sessions] tbody tr[data-session]").length === n`
+	waitFor(t, p, "the first page of sessions", rows, 20)
+	waitFor(t, p, "the newest first", `() => document.querySelector("tbody tr[data-session] a").textContent === "Session 22"`)
+	click(t, p, "More sessions")
+	waitFor(t, p, "all sessions", rows, 23)
+	waitFor(t, p, "no more to page", `() => document.querySelector("main button:not([hidden])") && ![...document.querySelectorAll("main button")].some((b) => b.textContent === "More sessions" && !b.hidden)`)
+
+	// A mutation without a key: the key form appears; with it, errors
+	// show the server's message and code.
+	click(t, p, "New session")
+	typeInto(t, p, "Name", "   ")
+	click(t, p, "Create")
+	waitFor(t, p, "the API key form", `() => !document.getElementById("auth").hidden && /UNAUTHENTICATED/.test(document.getElementById("auth").textContent)`)
+	typeInto(t, p, "API key", "secret")
+	click(t, p, "Save key")
+	waitFor(t, p, "the key stored", `() => localStorage.getItem("testing-agent.apiKey") === "secret" && document.getElementById("auth").hidden`)
+	click(t, p, "New session")
+	typeInto(t, p, "Name", "   ")
+	click(t, p, "Create")
+	waitFor(t, p, "the server's error with its code", `() => {
+		const e = document.querySelector("#errors .error:last-child");
+		return e && e.dataset.code === "BAD_USER_INPUT" && /name is empty/.test(e.textContent) && /BAD_USER_INPUT/.test(e.textContent);
+	}`)
+	click(t, p, "Dismiss error")
+
+	// A new session appears in the list live, pushed by the server.
+	var out struct{ CreateTestSession struct{ ID string } }
+	gate.on.Store(false)
+	graphql(t, base, `mutation { createTestSession(name: "Pushed", prompt: "") { id } }`, nil, &out)
+	gate.on.Store(true)
+	waitFor(t, p, "the pushed session", `() => document.querySelector("tbody tr[data-session] a").textContent === "Pushed"`)
+
+	click(t, p, "System")
+	waitFor(t, p, "the operations table", `() => {
+		const s = document.querySelector("section[aria-labelledby=ops-title]");
+		return !s.hidden && /listTestSessions\s*12\s*1\s*1\.5 ms\s*4\.3 ms/.test(s.querySelector("tbody").innerText.replace(/\s+/g, " "));
+	}`)
+	w.check(t)
 }

@@ -9,7 +9,8 @@ export function mountErrors(el) {
 
 /** Shows err (an ApiError or any Error) until dismissed. */
 export function showError(err, context = "") {
-  if (!region) return;
+  // A missing API key has its own form (see main.js), not a banner.
+  if (!region || (err && err.code === "UNAUTHENTICATED")) return;
   const code = (err && err.code) || "ERROR";
   const item = h(
     "div",
