@@ -137,3 +137,46 @@ func TestTestCommandRunsFlows(t *testing.T) {
 		t.Error("report.html lacks the failed step's screenshot")
 	}
 }
+
+// TestTestCommandDrivesTheApp is the app tested by the project's own step
+// language: test mode runs a flow that creates a session in the app,
+// generates its flow and approves it, finding every control by its label
+// or accessible name.
+func TestTestCommandDrivesTheApp(t *testing.T) {
+	if _, err := browser.FindChromium(""); err != nil {
+		t.Skipf("no Chromium: %v", err)
+	}
+	app := startAppServer(t, config{})
+	flows := writeTemp(t, "app.yaml", `
+- name: Create, generate and approve in the app
+  instructions: |
+    Go to /
+    Click the "New session" button
+    Type "Dogfood" into the "Name" field
+    Type 'Expect the title is "Sign in"' into the "Prompt" field
+    Click the "Create" button
+    Expect the page contains "Dogfood"
+    Click the "Generate flows" button
+    Wait for "Steps from the prompt"
+    Expect the "Approve all" button is enabled
+    Click the "Approve all" button
+    Wait for "approved"
+    Expect the "Start run" button is enabled
+    Expect there are no console errors
+`)
+	junit := filepath.Join(t.TempDir(), "app.xml")
+	code, stdout, stderr := runCLI(t, flows, "--base-url", app, "--junit", junit, "--step-timeout", "60s")
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	var out struct {
+		ListTestSessions []struct {
+			Name, Status string
+			Flows        []struct{ Approved bool }
+		}
+	}
+	graphql(t, app, `{ listTestSessions(limit: 1) { name status flows { approved } } }`, nil, &out)
+	if s := out.ListTestSessions; len(s) != 1 || s[0].Name != "Dogfood" || s[0].Status != "ready" || len(s[0].Flows) != 1 || !s[0].Flows[0].Approved {
+		t.Errorf("after the flow the app's server has %+v, want Dogfood ready with one approved flow", s)
+	}
+}
