@@ -31,6 +31,7 @@ func runAPISuite(t *testing.T, newStore newStoreFunc) {
 		{"QueryLimits", testQueryLimits},
 		{"GetRequests", testGetRequests},
 		{"HTTPStatus", testHTTPStatus},
+		{"HostileOperations", testHostileOperations},
 		{"InstructionsAreChecked", testInstructionsAreChecked},
 		{"RunConflicts", testRunConflicts},
 	}
@@ -39,6 +40,7 @@ func runAPISuite(t *testing.T, newStore newStoreFunc) {
 			tc.fn(t, startAPI(t, newStore(t)))
 		})
 	}
+	t.Run("ResponseSizeCap", func(t *testing.T) { testResponseSizeCap(t, newStore) })
 }
 
 // isoMillis is what JavaScript's Date#toISOString prints.

@@ -115,6 +115,7 @@ func NewHandler(cfg Options) *Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	srv.Use(extension.Introspection{})
 	srv.Use(accessExtension{})
 	srv.Use(&limitsExtension{limits: cfg.Limits})
