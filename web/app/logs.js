@@ -10,8 +10,10 @@ const KEEP = 2000; // lines kept on the page
 const PAGE = 500;
 
 export class LogPanel {
-  constructor(sessionId) {
+  /** onLog, when given, sees every log shown (the session view shows the latest while generating). */
+  constructor(sessionId, onLog = () => {}) {
     this.sessionId = sessionId;
+    this.onLog = onLog;
     this.flowNames = new Map();
     this.level = h("select", { id: "log-level", onchange: () => this.reload() },
       h("option", { value: "" }, "All levels"),
@@ -106,6 +108,7 @@ export class LogPanel {
       log.message,
       shot ? [" ", h("a", { href: shot, target: "_blank", rel: "noopener" }, "screenshot")] : null));
     this.shown++;
+    this.onLog(log);
     while (this.list.children.length > KEEP) this.list.firstElementChild.remove();
     this.count.textContent = `${this.shown} line(s)`;
     if (stick) this.list.scrollTop = this.list.scrollHeight;

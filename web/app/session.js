@@ -21,13 +21,17 @@ export function sessionView(root, sessionId) {
   const unapproveAll = h("button", { type: "button", onclick: () => approveEvery(false) }, "Unapprove all");
   const flowsList = h("div", { id: "flows" });
   const browsers = h("tbody", {});
-  const logs = new LogPanel(sessionId);
-  const cards = new Map();
   let session = null;
+  // While the planner works, its latest log line shows under the status.
+  const activity = h("p", { class: "muted", id: "session-activity", "aria-live": "polite" });
+  const logs = new LogPanel(sessionId, (log) => {
+    if (session && session.status === "generating" && !log.flowId) activity.textContent = log.message;
+  });
+  const cards = new Map();
 
   root.append(
     h("p", {}, h("a", { href: "#/" }, "← All sessions")),
-    title, status, prompt, message,
+    title, status, activity, prompt, message,
     h("div", { class: "row", role: "toolbar", "aria-label": "Session actions" },
       generateBtn, startBtn, cancelBtn, deleteBtn,
       h("a", { class: "button", href: `/sessions/${sessionId}/junit.xml` }, "JUnit XML"),
@@ -72,6 +76,7 @@ export function sessionView(root, sessionId) {
     replace(title, s.name);
     const words = [badge(s.status), " ", progress(s)];
     if (s.status === "generating") words.push(" ", h("progress", { "aria-label": "Generating flows" }), " Generating flows…");
+    else activity.textContent = "";
     if (s.metadata && s.metadata.estimatedDuration) words.push(h("span", { class: "muted" }, ` · estimated ${duration(s.metadata.estimatedDuration)}`));
     if (s.metadata && s.metadata.actualDuration) words.push(h("span", { class: "muted" }, ` · took ${duration(s.metadata.actualDuration)}`));
     replace(status, words);
