@@ -8,12 +8,13 @@
 // Every request Chromium makes goes through an HTTP proxy in this process,
 // on a loopback port:
 //
-//	policy, err := egress.ParsePolicy(os.Getenv("EGRESS_ALLOW"), os.Getenv("EGRESS_DENY"))
-//	policy.DenyListener("API", apiListener.Addr())     // after binding it
-//	policy.DenyListener("debug", debugListener.Addr()) // if there is one
+//	policy, err := egress.ParsePolicy(allowSetting, denySetting) // EGRESS_ALLOW, EGRESS_DENY
+//	err = policy.DenyListener("API", apiListener.Addr())         // once bound; before or after StartProxy
+//	err = policy.DenyListener("debug", debugListener.Addr())     // if there is one
 //	proxy, err := egress.StartProxy(policy, egress.ProxyOptions{Logger: logger})
-//	defer proxy.Close()                                // after the browser pool closed
-//	// chromium --proxy-server=<proxy.URL()> --proxy-bypass-list=<-loopback>
+//	defer proxy.Close() // after the browser pool has closed
+//	pool, err := browser.NewPool(browser.PoolOptions{ProxyServer: proxy.URL(), …})
+//	// Chromium then runs with --proxy-server=<proxy.URL()> --proxy-bypass-list=<-loopback>
 //
 // The bypass rule <-loopback> removes Chromium's implicit bypass of
 // localhost and 127.0.0.1, so loopback requests pass through the proxy
