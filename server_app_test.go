@@ -172,6 +172,7 @@ func chromium(t *testing.T) *rod.Browser {
 type pageWatch struct {
 	mu       sync.Mutex
 	requests []string
+	frames   []string // websocket messages the page sent
 	problems []string
 	expected []string // problems containing one of these are expected
 }
@@ -196,6 +197,8 @@ func watchPage(t *testing.T, p *rod.Page) *pageWatch {
 		w.add(&w.requests, e.Request.URL)
 	}, func(e *proto.NetworkWebSocketCreated) {
 		w.add(&w.requests, e.URL)
+	}, func(e *proto.NetworkWebSocketFrameSent) {
+		w.add(&w.frames, e.Response.PayloadData)
 	}, func(e *proto.RuntimeConsoleAPICalled) {
 		if e.Type == proto.RuntimeConsoleAPICalledTypeError || e.Type == proto.RuntimeConsoleAPICalledTypeAssert {
 			var parts []string
@@ -225,6 +228,18 @@ func (w *pageWatch) add(list *[]string, s string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	*list = append(*list, s)
+}
+
+// sent reports whether the page sent the websocket message msg.
+func (w *pageWatch) sent(msg string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, f := range w.frames {
+		if f == msg {
+			return true
+		}
+	}
+	return false
 }
 
 // check fails the test for any request off loopback and any console error.
@@ -525,6 +540,13 @@ func TestAppListErrorsAndAPIKey(t *testing.T) {
 	typeInto(t, p, "API key", "secret")
 	click(t, p, "Save key")
 	waitFor(t, p, "the key stored", `() => localStorage.getItem("testing-agent.apiKey") === "secret" && document.getElementById("auth").hidden`)
+	waitFor(t, p, "the websocket again", `() => document.getElementById("connection").dataset.state === "live"`)
+	// The event may be handled after the page saw the ack: look until it is.
+	for deadline := time.Now().Add(uiBound); !w.sent(`{"type":"connection_init","payload":{"authorization":"Bearer secret"}}`); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the websocket's connection_init did not carry the key; frames: %q", w.frames)
+		}
+	}
 	click(t, p, "New session")
 	typeInto(t, p, "Name", "   ")
 	click(t, p, "Create")
