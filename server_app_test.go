@@ -242,6 +242,12 @@ func (w *pageWatch) sent(msg string) bool {
 	return false
 }
 
+func (w *pageWatch) sentFrames() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.frames...)
+}
+
 // check fails the test for any request off loopback and any console error.
 func (w *pageWatch) check(t *testing.T) {
 	t.Helper()
@@ -544,7 +550,7 @@ func TestAppListErrorsAndAPIKey(t *testing.T) {
 	// The event may be handled after the page saw the ack: look until it is.
 	for deadline := time.Now().Add(uiBound); !w.sent(`{"type":"connection_init","payload":{"authorization":"Bearer secret"}}`); time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("the websocket's connection_init did not carry the key; frames: %q", w.frames)
+			t.Fatalf("the websocket's connection_init did not carry the key; frames: %q", w.sentFrames())
 		}
 	}
 	click(t, p, "New session")
