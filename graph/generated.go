@@ -1534,7 +1534,7 @@ type Mutation {
   createTestSession(name: String!, prompt: String!): TestSession!
   "Appends 1 to 100 flows to a session; their order continues the session's."
   createTestFlows(sessionId: ID!, flows: [TestFlowInput!]!): CreateTestFlowsPayload!
-  "Edits a flow that is not running."
+  "Edits a flow that is neither running nor queued; new instructions unapprove it (nobody reviewed them)."
   updateTestFlow(flowId: ID!, input: UpdateTestFlowInput!): TestFlow!
   "Approves or unapproves flows, all or none; none may be running."
   approveTestFlows(flowIds: [ID!]!, approved: Boolean!): [TestFlow!]!

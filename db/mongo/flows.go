@@ -192,13 +192,16 @@ func (s *Store) requireFlowSessions(ctx context.Context, flows []flowDoc) error 
 var notRunning = bson.E{Key: "status", Value: bson.D{{Key: "$ne", Value: db.FlowRunning}}}
 
 // notQueued is the filter clause that keeps a run's flows from being
-// approved, unapproved or deleted while the run holds them; they may still
-// be edited. It matches a missing queuedAt too.
+// approved, unapproved, edited or deleted while the run holds them. It
+// matches a missing queuedAt too.
 var notQueued = bson.E{Key: "queuedAt", Value: nil}
 
-// UpdateTestFlow edits a flow's texts unless it is running. The status
-// check is part of the update's filter, so a flow that starts running
-// concurrently is never edited.
+// UpdateTestFlow edits a flow's texts unless it is running or queued; new
+// instructions unapprove it. The status checks are part of the update's
+// filter, so a flow that starts running concurrently is never edited, and
+// so is the comparison of the instructions: one update sets them and
+// unapproves when they differ, the other leaves the approval when they do
+// not.
 func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUpdate) (*db.TestFlow, error) {
 	oid, err := parseID("flowId", id)
 	if err != nil {
@@ -218,8 +221,19 @@ func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUp
 	}
 	var doc flowDoc
 	err = s.serially(ctx, func() error {
-		return s.flows.FindOneAndUpdate(ctx,
-			bson.D{{Key: "_id", Value: oid}, notRunning},
+		filter := bson.D{{Key: "_id", Value: oid}, notRunning, notQueued}
+		if upd.Instructions != nil {
+			changed := append(filter, bson.E{Key: "instructions", Value: bson.D{{Key: "$ne", Value: *upd.Instructions}}})
+			err := s.flows.FindOneAndUpdate(ctx, changed,
+				bson.D{{Key: "$set", Value: append(set, bson.E{Key: "approved", Value: false})}},
+				options.FindOneAndUpdate().SetReturnDocument(options.After),
+			).Decode(&doc)
+			if !errors.Is(err, mongo.ErrNoDocuments) {
+				return err
+			}
+			filter = append(filter, bson.E{Key: "instructions", Value: *upd.Instructions})
+		}
+		return s.flows.FindOneAndUpdate(ctx, filter,
 			bson.D{{Key: "$set", Value: set}},
 			options.FindOneAndUpdate().SetReturnDocument(options.After),
 		).Decode(&doc)

@@ -156,13 +156,14 @@ func getChangeableFlow(ctx context.Context, tx queryer, id, action string) (*db.
 	if f.Status == db.FlowRunning {
 		return nil, db.Errorf(db.ErrConflict, "test flow %s is running: cancel its session before you %s it", id, action)
 	}
-	if f.Queued && action != "edit" {
+	if f.Queued {
 		return nil, db.Errorf(db.ErrConflict, "test flow %s is queued to run: cancel its session before you %s it", id, action)
 	}
 	return f, nil
 }
 
-// UpdateTestFlow edits the given fields of a flow that is not running.
+// UpdateTestFlow edits the given fields of a flow that is neither running
+// nor queued; new instructions unapprove it.
 func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUpdate) (*db.TestFlow, error) {
 	if err := db.CheckID("flowId", id); err != nil {
 		return nil, err
@@ -182,11 +183,12 @@ func (s *Store) UpdateTestFlow(ctx context.Context, id string, upd db.TestFlowUp
 		if upd.Description != nil {
 			f.Description = *upd.Description
 		}
-		if upd.Instructions != nil {
-			f.Instructions = *upd.Instructions
+		if upd.Instructions != nil && *upd.Instructions != f.Instructions {
+			// Steps nobody reviewed must not run: approve them again.
+			f.Instructions, f.Approved = *upd.Instructions, false
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE testFlows SET name = ?, description = ?, instructions = ? WHERE id = ?`,
-			f.Name, f.Description, f.Instructions, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE testFlows SET name = ?, description = ?, instructions = ?, approved = ? WHERE id = ?`,
+			f.Name, f.Description, f.Instructions, f.Approved, id); err != nil {
 			return fmt.Errorf("update test flow: %w", err)
 		}
 		tx.changed(db.CollTestFlows, db.ChangeUpdate, id, f.SessionID)

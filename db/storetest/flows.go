@@ -213,13 +213,16 @@ func testFlows(t *testing.T, open func(t *testing.T) db.Store) {
 				func(f *db.TestFlow) { f.Description = "new description" }},
 			{"description to empty", db.TestFlowUpdate{Description: ptr("")},
 				func(f *db.TestFlow) { f.Description = "" }},
+			// New instructions were not reviewed: the flow needs approving again.
 			{"instructions", db.TestFlowUpdate{Instructions: ptr("Go to /other\nReload")},
-				func(f *db.TestFlow) { f.Instructions = "Go to /other\nReload" }},
+				func(f *db.TestFlow) { f.Instructions, f.Approved = "Go to /other\nReload", false }},
+			{"instructions to the same text", db.TestFlowUpdate{Name: ptr("same steps"), Instructions: ptr(newFlow("flow to update instructions to the same text").Instructions)},
+				func(f *db.TestFlow) { f.Name = "same steps" }},
 			{"all fields", db.TestFlowUpdate{Name: ptr("n2"), Description: ptr("d2"), Instructions: ptr("Go back")},
-				func(f *db.TestFlow) { f.Name, f.Description, f.Instructions = "n2", "d2", "Go back" }},
+				func(f *db.TestFlow) { f.Name, f.Description, f.Instructions, f.Approved = "n2", "d2", "Go back", false }},
 			{"to the longest values", db.TestFlowUpdate{Name: ptr(runes("é", db.MaxNameLength)), Instructions: ptr(runes("日", db.MaxTextLength))},
 				func(f *db.TestFlow) {
-					f.Name, f.Instructions = runes("é", db.MaxNameLength), runes("日", db.MaxTextLength)
+					f.Name, f.Instructions, f.Approved = runes("é", db.MaxNameLength), runes("日", db.MaxTextLength), false
 				}},
 		}
 		s := open(t)

@@ -86,6 +86,9 @@ func testStartRun(t *testing.T, s db.Store) {
 	wantCode(t, err, db.ErrConflict, "DeleteTestFlow of a queued flow")
 	_, err = s.SetFlowsApproved(c, []string{flows[0].ID}, false)
 	wantCode(t, err, db.ErrConflict, "unapproving a queued flow")
+	// Nor may its steps change between approval and run.
+	_, err = s.UpdateTestFlow(c, flows[0].ID, db.TestFlowUpdate{Instructions: ptr("Go to /elsewhere")})
+	wantCode(t, err, db.ErrConflict, "editing a queued flow")
 	_, _, err = s.StartRun(c, db.NewID())
 	wantCode(t, err, db.ErrNotFound, "StartRun of an unknown session")
 	_, _, err = s.StartRun(c, "nope")
