@@ -569,6 +569,13 @@ func TestAppListErrorsAndAPIKey(t *testing.T) {
 	gate.on.Store(true)
 	waitFor(t, p, "the pushed session", `() => document.querySelector("tbody tr[data-session] a").textContent === "Pushed"`)
 
+	// Deleting a session asks twice, in the page.
+	click(t, p, "Session 22")
+	waitFor(t, p, "the session page", `() => document.querySelector("h1").textContent === "Session 22"`)
+	click(t, p, "Delete session")
+	click(t, p, "Confirm delete")
+	waitFor(t, p, "the list without it", `() => document.querySelectorAll("tbody tr[data-session]").length > 0 && ![...document.querySelectorAll("tbody tr[data-session] a")].some((a) => a.textContent === "Session 22")`)
+
 	click(t, p, "System")
 	waitFor(t, p, "the operations table", `() => {
 		const s = document.querySelector("section[aria-labelledby=ops-title]");
