@@ -29,6 +29,7 @@ import (
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
 	"github.com/testing-agent/backend/db/sqlite"
+	"github.com/testing-agent/backend/egress"
 	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/graph"
 	"github.com/testing-agent/backend/httpguard"
@@ -51,10 +52,11 @@ type config struct {
 	ShutdownTimeout time.Duration
 
 	// Who may call, and from where (see the README's Security section).
-	APIKeys      *auth.Keys // nil or empty: no keys, loopback only
-	apiKeysSpec  string     // what the signing secret of links derives from
-	AllowedHosts []string   // Host names served besides loopback ones
-	PublicURL    string     // base of the links the API hands out; empty: each request's own
+	APIKeys      *auth.Keys     // nil or empty: no keys, loopback only
+	apiKeysSpec  string         // what the signing secret of links derives from
+	AllowedHosts []string       // Host names served besides loopback ones
+	PublicURL    string         // base of the links the API hands out; empty: each request's own
+	Egress       *egress.Policy // what Chromium may reach; nil allows all but the always-denied
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
 }
@@ -124,6 +126,10 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&readTimeout, "http-read-timeout", readTimeout, "how long a request's headers and body may take to arrive (env HTTP_READ_TIMEOUT)")
 	writeTimeout := envOr("HTTP_WRITE_TIMEOUT", defaultWriteTimeout.String())
 	fs.StringVar(&writeTimeout, "http-write-timeout", writeTimeout, "how long a request may take to be answered and its answer read (env HTTP_WRITE_TIMEOUT)")
+	egressAllow := envOr(egress.AllowSetting, "")
+	fs.StringVar(&egressAllow, "egress-allow", egressAllow, "comma-separated hosts, host:port and CIDRs that are the only ones Chromium may reach; empty allows all not denied (env EGRESS_ALLOW)")
+	egressDeny := envOr(egress.DenySetting, "")
+	fs.StringVar(&egressDeny, "egress-deny", egressDeny, "comma-separated hosts, host:port and CIDRs Chromium must not reach, besides metadata addresses and this server's own listeners (env EGRESS_DENY)")
 	shutdown := envOr("SHUTDOWN_TIMEOUT", "30s")
 	fs.StringVar(&shutdown, "shutdown-timeout", shutdown, "how long in-flight requests may take to finish on SIGINT/SIGTERM (env SHUTDOWN_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
@@ -165,6 +171,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	cfg.ShutdownTimeout = d
 	if cfg.APIKeys, err = auth.ParseKeys(cfg.apiKeysSpec); err != nil {
 		return config{}, fmt.Errorf("API_KEYS: %w", err)
+	}
+	if cfg.Egress, err = egress.ParsePolicy(egressAllow, egressDeny); err != nil {
+		return config{}, err
 	}
 	cfg.AllowedHosts = splitList(allowedHosts)
 	if cfg.PublicURL != "" {
@@ -248,8 +257,29 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	// Every request Chromium makes, for flows and for the planner, passes
+	// the egress policy in a proxy of ours; the server's own listeners are
+	// never reachable through it.
+	policy := cfg.Egress
+	if policy == nil {
+		if policy, err = egress.ParsePolicy("", ""); err != nil {
+			listener.Close()
+			return err
+		}
+	}
+	if err := policy.DenyListener("API", listener.Addr()); err != nil {
+		listener.Close()
+		return err
+	}
+	proxy, err := egress.StartProxy(policy, egress.ProxyOptions{Logger: slog.Default()})
+	if err != nil {
+		listener.Close()
+		return fmt.Errorf("start the egress proxy: %w", err)
+	}
+	defer proxy.Close() // after the runner and planner, whose browsers use it
 	execOpts := cfg.Executor
 	execOpts.Store = store
+	execOpts.Pool.ProxyServer = proxy.URL()
 	runner, err := executor.New(execOpts)
 	if err != nil {
 		return err
@@ -297,12 +327,16 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
 	if cfg.DebugAddr != "" {
-		stopDebug, err := serveDebug(cfg.DebugAddr)
+		debugAddr, stopDebug, err := serveDebug(cfg.DebugAddr)
 		if err != nil {
 			srv.Close()
 			return err
 		}
 		defer stopDebug()
+		if err := policy.DenyListener("debug", debugAddr); err != nil {
+			srv.Close()
+			return err
+		}
 	}
 	slog.Info("serving", "addr", "http://"+listener.Addr().String(), "store", store.description)
 	if ready != nil {
@@ -421,10 +455,10 @@ func routes(store feedStore, api *graph.Handler, access accessRules) http.Handle
 
 // serveDebug serves net/http/pprof on its own listener, so profiles are
 // never reachable through the API's address.
-func serveDebug(addr string) (stop func(), err error) {
+func serveDebug(addr string) (bound net.Addr, stop func(), err error) {
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("listen on debug address %s: %w", addr, err)
+		return nil, nil, fmt.Errorf("listen on debug address %s: %w", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
@@ -434,5 +468,5 @@ func serveDebug(addr string) (stop func(), err error) {
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(listener)
 	slog.Info("debug listener", "addr", "http://"+listener.Addr().String()+"/debug/pprof/")
-	return func() { srv.Close() }, nil
+	return listener.Addr(), func() { srv.Close() }, nil
 }

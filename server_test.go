@@ -211,6 +211,7 @@ func TestParseConfig(t *testing.T) {
 		if c.APIKeys == nil {
 			c.APIKeys = &auth.Keys{}
 		}
+
 		return c
 	}
 	tests := []struct {
@@ -246,6 +247,7 @@ func TestParseConfig(t *testing.T) {
 		{"API key of an unknown role", nil, map[string]string{"API_KEYS": "admin:0123456789abcdef0123"}, config{}, "not read or write"},
 		{"short API key", nil, map[string]string{"API_KEYS": "write:secret"}, config{}, "openssl rand"},
 		{"bad public URL", nil, map[string]string{"PUBLIC_URL": "agent.example.com"}, config{}, "not an http(s) URL"},
+		{"bad egress entry", nil, map[string]string{"EGRESS_DENY": "10.0.0.0/99"}, config{}, "EGRESS_DENY"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -256,6 +258,10 @@ func TestParseConfig(t *testing.T) {
 				}
 				return
 			}
+			if err == nil && got.Egress == nil {
+				t.Error("no egress policy")
+			}
+			got.Egress = nil // holds a lock: compared through its own tests
 			if want := withDefaults(tc.want); err != nil || !reflect.DeepEqual(got, want) {
 				t.Errorf("got %+v, %v; want %+v", got, err, want)
 			}
