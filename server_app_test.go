@@ -441,6 +441,25 @@ func TestAppJourneyInChromium(t *testing.T) {
 		t.Errorf("report.html: %d, want a self-contained page with the screenshot inline", resp.StatusCode)
 	}
 
+	// Add a long flow, approve all, run, cancel; then delete the flow.
+	if err := element(t, p, "Level").Select([]string{"All levels"}, true, rod.SelectorTypeText); err != nil {
+		t.Fatal(err)
+	}
+	typeInto(t, p, "New flow name", "Long wait")
+	typeInto(t, p, "New flow instructions", "Go to "+site.URL+"/login.html\nWait 60 seconds")
+	click(t, p, "Add flow")
+	waitFor(t, p, "the added flow", `() => document.querySelectorAll("article.flow").length === 2`)
+	click(t, p, "Unapprove all")
+	waitFor(t, p, "both unapproved", `() => document.querySelectorAll("article.flow button[aria-label^='Approve ']").length === 2`)
+	click(t, p, "Approve all")
+	waitFor(t, p, "both approved", `() => document.querySelectorAll("article.flow button[aria-label^='Unapprove ']").length === 2`)
+	click(t, p, "Start run")
+	waitFor(t, p, "the long flow running", `() => /running/.test(document.querySelectorAll("article.flow")[1].querySelector("header").textContent)`)
+	click(t, p, "Cancel run")
+	waitFor(t, p, "the run cancelled", `() => /failed/.test(document.getElementById("session-status").textContent) && /cancelled/.test(document.getElementById("session-message").textContent)`)
+	click(t, p, "Delete Long wait")
+	waitFor(t, p, "the flow deleted", `() => document.querySelectorAll("article.flow").length === 1`)
+
 	// The system view: charts; no operationStats on this server, so its
 	// panel stays hidden and no error shows.
 	click(t, p, "System")
