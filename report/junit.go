@@ -34,7 +34,6 @@ type junitSuite struct {
 	Skipped    int             `xml:"skipped,attr"`
 	Time       string          `xml:"time,attr"`
 	Timestamp  string          `xml:"timestamp,attr"`
-	ID         string          `xml:"id,attr"`
 	Properties []junitProperty `xml:"properties>property,omitempty"`
 	Cases      []junitCase     `xml:"testcase"`
 }
@@ -79,7 +78,6 @@ func WriteJUnit(w io.Writer, r *Run, opts JUnitOptions) error {
 		Name:      r.Session.Name,
 		Time:      seconds(r.runDuration()),
 		Timestamp: r.startedAt().UTC().Format("2006-01-02T15:04:05"),
-		ID:        r.Session.ID,
 		Properties: []junitProperty{
 			{Name: "sessionId", Value: r.Session.ID},
 			{Name: "status", Value: string(r.Session.Status)},
