@@ -32,6 +32,7 @@ func (r *stepRun) typeText(text string) error {
 	}
 	q := r.actionQuery(t, true, false)
 	q.Editable = true
+	q.Stable = false // as Playwright's fill: visible, enabled, editable; a field that moves still takes text
 	rep, err := withElement(r.ctx, r.page, q, func(el *rod.Element, rep report) error {
 		if err := el.Focus(); err != nil {
 			return err

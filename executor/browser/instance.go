@@ -42,11 +42,13 @@ type instance struct {
 	deliberate atomic.Bool // closing on purpose: an exit is not a crash
 
 	// guarded by Pool.mu
-	state     instanceState
-	active    int // contexts open or reserved
-	served    int
-	idleTimer *time.Timer
-	idleGen   int // which idle clock is current
+	spare        *Session // an open context waiting for the next flow
+	spareOpening bool
+	state        instanceState
+	active       int // contexts open or reserved
+	served       int
+	idleTimer    *time.Timer
+	idleGen      int // which idle clock is current
 }
 
 func newInstance() *instance {

@@ -29,6 +29,7 @@ func (p *Pool) startInstance(in *instance) {
 		in.close(ErrPoolClosed)
 		return
 	}
+	go p.refillSpare(in)
 	p.log.Info("chromium started", "browser", in.id, "pid", in.proc.pid, "version", in.version)
 	p.emit(BrowserEvent{BrowserID: in.id, Kind: BrowserStarted, PID: in.proc.pid, Version: in.version})
 	go in.watch(p.crashed)

@@ -53,6 +53,20 @@ func (p *Pool) open(ctx context.Context, in *instance) (*Session, error) {
 	if in.startErr != nil {
 		return nil, in.startErr
 	}
+	if s := p.takeSpare(in); s != nil {
+		go p.refillSpare(in)
+		return s, nil
+	}
+	s, err := p.openSession(ctx, in)
+	if err == nil {
+		go p.refillSpare(in)
+	}
+	return s, err
+}
+
+// openSession creates an incognito context and its page on in; ctx bounds
+// the opening only.
+func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) {
 	sctx, cancel := context.WithCancelCause(in.ctx)
 	// Opening honours the caller's ctx; the session then lives on its own.
 	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
