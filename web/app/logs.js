@@ -48,13 +48,37 @@ export class LogPanel {
     return { sessionId: this.sessionId, flowId: this.flowSelect.value || null, level: this.level.value || null };
   }
 
+  /**
+   * Shows the history, then the stream, with no gap and nothing twice: the
+   * stream is subscribed first (it starts after the newest log) and what it
+   * sends while the history pages load waits in a buffer; logs both bring
+   * are shown once. After a reconnect the stream resumes after the last
+   * cursor shown.
+   */
   async reload() {
     this.stop();
     const generation = (this.generation = (this.generation || 0) + 1);
     replace(this.list);
     this.shown = 0;
+    this.cursor = null;
+    let buffer = [];
+    let seen = new Set(); // only while history and stream may overlap
+    const deliver = (edge) => {
+      if (seen) {
+        if (seen.has(edge.node.id)) return;
+        seen.add(edge.node.id);
+      }
+      this.cursor = edge.cursor;
+      this.add(edge.node);
+    };
+    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor }), {
+      next: (data) => (buffer ? buffer.push(data.executionLogs) : deliver(data.executionLogs)),
+      error: (err) => {
+        showError(err, "Log stream");
+        if (err.code === "RATE_LIMITED") setTimeout(() => this.resume(generation, deliver), 1000);
+      },
+    });
     let after = null;
-    // The history, page by page.
     for (;;) {
       let data;
       try {
@@ -65,34 +89,23 @@ export class LogPanel {
       }
       if (generation !== this.generation) return; // filters changed meanwhile
       const conn = data.executionLogs;
-      conn.edges.forEach((e) => this.add(e.node));
+      conn.edges.forEach(deliver);
       if (conn.pageInfo.endCursor) after = conn.pageInfo.endCursor;
       if (!conn.pageInfo.hasNextPage) break;
     }
-    this.cursor = after;
-    // Then the stream, resuming after the newest cursor seen.
-    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor }), {
-      next: (data) => {
-        const edge = data.executionLogs;
-        this.cursor = edge.cursor;
-        this.add(edge.node);
-      },
-      error: (err) => {
-        showError(err, "Log stream");
-        if (err.code === "RATE_LIMITED") setTimeout(() => this.resume(generation), 1000);
-      },
-    });
+    const waiting = buffer;
+    buffer = null;
+    waiting.forEach(deliver);
+    seen = null; // from here the stream alone sends, each log once
   }
 
-  resume(generation) {
+  // resume subscribes again after the last log shown (the server ended a
+  // stream that fell behind).
+  resume(generation, deliver) {
     if (generation !== this.generation) return;
-    const after = this.cursor;
     this.stop();
-    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor ?? after }), {
-      next: (data) => {
-        this.cursor = data.executionLogs.cursor;
-        this.add(data.executionLogs.node);
-      },
+    this.stop = subscribe(LOGS_STREAM, () => ({ ...this.filters(), after: this.cursor }), {
+      next: (data) => deliver(data.executionLogs),
       error: (err) => showError(err, "Log stream"),
     });
   }
