@@ -84,6 +84,9 @@ func (r *stepRun) assertPageText(a *steps.Assertion) error {
 		case text == "":
 			return missing, "; it shows no text"
 		}
+		if near := nearestText(text, want); near != "" {
+			return missing, fmt.Sprintf("; the nearest text on the page is %q", clip(near, 160))
+		}
 		return missing, fmt.Sprintf("; it shows %q", clip(text, 160))
 	})
 	return err

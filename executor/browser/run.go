@@ -62,10 +62,13 @@ func (s *Session) Run(ctx context.Context, list []steps.Step, opts RunOptions, o
 	s.console.takeDialogs()
 
 	res := RunResult{Passed: true}
-	for _, st := range list {
+	for i, st := range list {
 		if err := s.interrupted(ctx); err != nil {
 			res.Passed, res.Error = false, err.Error()
 			break
+		}
+		if st.Kind != steps.Dialog {
+			s.dialogs.arm(followingAnswers(list, i))
 		}
 		r := s.runStep(ctx, st, opts, vars)
 		res.Steps = append(res.Steps, r)
@@ -239,6 +242,12 @@ func (r *stepRun) exec() error {
 		return r.remember()
 	case steps.Screenshot:
 		return r.screenshot()
+	case steps.Dialog:
+		return r.dialogStep()
+	case steps.SwitchTab:
+		return r.switchTab()
+	case steps.CloseTab:
+		return r.closeTab()
 	}
 	return fmt.Errorf("the executor does not know steps of kind %q", r.step.Kind)
 }

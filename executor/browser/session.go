@@ -39,6 +39,10 @@ type Session struct {
 
 	info    Info
 	console *consoleLog
+	dialogs *dialogState
+	tabs    []*rod.Page // the pages before the current one, oldest first
+	known   map[proto.TargetTargetID]bool
+	main    proto.TargetTargetID // the page the flow began on
 	running atomic.Bool
 	release sync.Once
 }
@@ -72,7 +76,8 @@ func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) 
 	stop := context.AfterFunc(ctx, func() { cancel(context.Cause(ctx)) })
 	defer stop()
 
-	s := &Session{pool: p, in: in, ctx: sctx, cancel: cancel, console: newConsoleLog()}
+	s := &Session{pool: p, in: in, ctx: sctx, cancel: cancel, console: newConsoleLog(), dialogs: newDialogState(),
+		known: map[proto.TargetTargetID]bool{}}
 	if err := s.openPage(); err != nil {
 		cancel(err)
 		s.dispose()
@@ -105,6 +110,14 @@ func (s *Session) openPage() error {
 		return err
 	}
 	s.page = page
+	s.main = page.TargetID
+	s.known[page.TargetID] = true
+	return s.preparePage(page)
+}
+
+// preparePage gives a page of the flow its viewport and user agent, the
+// resolver, and the listeners.
+func (s *Session) preparePage(page *rod.Page) error {
 	vp := s.pool.opts.Viewport
 	if err := (proto.EmulationSetDeviceMetricsOverride{Width: vp.Width, Height: vp.Height, DeviceScaleFactor: 1}).Call(page); err != nil {
 		return fmt.Errorf("set viewport: %w", err)
@@ -118,25 +131,22 @@ func (s *Session) openPage() error {
 	if _, err := page.Evaluate(rod.Eval(`(f) => typeof f`, resolverJS)); err != nil {
 		return fmt.Errorf("install the resolver: %w", err)
 	}
-	s.listen()
+	s.listen(page)
 	return nil
 }
 
 // listen collects console errors and uncaught exceptions, answers dialogs,
 // and notices a crashed renderer, until the session ends.
-func (s *Session) listen() {
-	wait := s.page.EachEvent(
+func (s *Session) listen(page *rod.Page) {
+	first := page.TargetID == s.main
+	wait := page.EachEvent(
 		func(e *proto.RuntimeConsoleAPICalled) { s.console.consoleCalled(e) },
 		func(e *proto.RuntimeExceptionThrown) { s.console.exceptionThrown(e) },
-		func(e *proto.PageJavascriptDialogOpening) {
-			// A dialog blocks the page's scripts, and every step with them.
-			// Accept it as a person going through the flow would (confirm:
-			// OK, prompt: its default), and note it on the step.
-			s.console.dialog(fmt.Sprintf("%s: %s", e.Type, e.Message))
-			_ = proto.PageHandleJavaScriptDialog{Accept: true, PromptText: e.DefaultPrompt}.Call(s.page)
-		},
+		func(e *proto.PageJavascriptDialogOpening) { s.answerDialog(page, e) },
 		func(*proto.InspectorTargetCrashed) {
-			s.cancel(fmt.Errorf("%w: the renderer of this flow's page died", ErrPageCrashed))
+			if first { // a popup's crash fails only the steps on it
+				s.cancel(fmt.Errorf("%w: the renderer of this flow's page died", ErrPageCrashed))
+			}
 		},
 	)
 	go wait()
@@ -169,7 +179,9 @@ func (s *Session) dispose() {
 	if err := s.incognito.Context(ctx).Close(); err != nil {
 		s.pool.log.Warn("close browser context", "browser", s.in.id, "err", err)
 	}
-	if s.page != nil {
-		s.in.browser.RemoveState(s.page.TargetID) // go-rod's page cache
+	for _, page := range append(s.tabs, s.page) {
+		if page != nil {
+			s.in.browser.RemoveState(page.TargetID) // go-rod's page cache
+		}
 	}
 }

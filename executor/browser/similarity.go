@@ -100,3 +100,33 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// maxNearestWords bounds how much page text nearestText searches.
+const maxNearestWords = 5000
+
+// nearestText is the run of words in text most like want: what a failed
+// "the page contains" assertion shows instead of the page's first words.
+func nearestText(text, want string) string {
+	words := strings.Fields(text)
+	if len(words) > maxNearestWords {
+		words = words[:maxNearestWords]
+	}
+	n := len(strings.Fields(want))
+	if n == 0 || len(words) == 0 {
+		return ""
+	}
+	best, bestScore := "", -1.0
+	lw := strings.ToLower(want)
+	for size := n; size <= n+1 && size <= len(words); size++ {
+		for i := 0; i+size <= len(words); i++ {
+			cand := strings.Join(words[i:i+size], " ")
+			lc := strings.ToLower(cand)
+			longest := max(utf8.RuneCountInString(lw), utf8.RuneCountInString(lc))
+			s := 1 - float64(levenshtein(lw, lc))/float64(longest) + 0.3*sharedWords(lw, lc)
+			if s > bestScore {
+				best, bestScore = cand, s
+			}
+		}
+	}
+	return best
+}

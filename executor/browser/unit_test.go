@@ -174,3 +174,17 @@ func TestKeys(t *testing.T) {
 		t.Error("lookupKey accepted an unknown key")
 	}
 }
+
+func TestNearestText(t *testing.T) {
+	tests := []struct{ text, want, nearest string }{
+		{"Home About Welcome, Alice! Your orders: 3 Log out", "Welcome, Bob", "Welcome, Alice!"},
+		{"todos Buy milk Walk the dog 2 items left", "3 items left", "2 items left"},
+		{"Sign in to continue", "Sign up", "Sign in"},
+		{"", "anything", ""},
+	}
+	for _, tc := range tests {
+		if got := nearestText(tc.text, tc.want); got != tc.nearest {
+			t.Errorf("nearestText(%q, %q) = %q, want %q", tc.text, tc.want, got, tc.nearest)
+		}
+	}
+}
