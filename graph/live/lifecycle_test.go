@@ -207,3 +207,27 @@ func TestClientThatNeverReadsIsDropped(t *testing.T) {
 	}
 	e.waitStats(Stats{})
 }
+
+// TestPendingBytesAreBounded: large answers to a client that never reads
+// stop at MaxPendingBytes (the frames' count alone would let 256 × 512 KB
+// pile up) and the client is dropped.
+func TestPendingBytesAreBounded(t *testing.T) {
+	const maxBytes = 2 << 20
+	e := newEnv(t, func(o *Options) { o.MaxPendingBytes = maxBytes })
+	e.h.writeTimeout = 300 * time.Millisecond
+	c := e.dial(transportWS.name)
+	c.init(nil)
+	ping := `{"type":"ping","payload":{"pad":"` + strings.Repeat("p", 512<<10) + `"}}`
+	for i := 0; i < 200 && e.h.Stats().Connections == 1; i++ {
+		_ = c.ws.SetWriteDeadline(time.Now().Add(waitTimeout))
+		if err := c.ws.WriteMessage(websocket.TextMessage, []byte(ping)); err != nil {
+			break // the server has dropped us
+		}
+		for _, b := range e.h.queuedBytes() {
+			if b > maxBytes {
+				t.Fatalf("%d bytes queued, MaxPendingBytes is %d", b, maxBytes)
+			}
+		}
+	}
+	e.waitStats(Stats{})
+}

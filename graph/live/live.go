@@ -24,6 +24,7 @@ const (
 	defaultKeepAlive    = 15 * time.Second
 	defaultInitTimeout  = 10 * time.Second
 	defaultSendQueue    = 256
+	defaultPendingBytes = 32 << 20
 	defaultWriteTimeout = 10 * time.Second
 
 	// closeGrace bounds how long a connection waits for the peer to answer
@@ -60,6 +61,10 @@ type Options struct {
 	// SendQueue bounds the frames queued per connection besides the one
 	// latest result kept per live query; default 256.
 	SendQueue int
+	// MaxPendingBytes bounds the bytes of those frames (answers to queries
+	// and mutations, stream events) waiting for one client; default 32 MiB.
+	// A client that lets more pile up is disconnected, as with SendQueue.
+	MaxPendingBytes int
 	// Streams names root subscription fields that are append streams (such
 	// as "executionLogs"): never shared, never deduplicated, never dropped. A
 	// stream whose client cannot keep up gets an error and is ended.
@@ -87,6 +92,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.SendQueue <= 0 {
 		o.SendQueue = defaultSendQueue
+	}
+	if o.MaxPendingBytes <= 0 {
+		o.MaxPendingBytes = defaultPendingBytes
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()

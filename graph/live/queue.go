@@ -13,10 +13,23 @@ type outFrame struct {
 type outQueue struct {
 	frames  []outFrame
 	ordered int // frames other than live results: bounded by SendQueue
+	bytes   int // their size: bounded by MaxPendingBytes
 }
 
 func (q *outQueue) reset() {
-	q.frames, q.ordered = nil, 0
+	q.frames, q.ordered, q.bytes = nil, 0, 0
+}
+
+// full reports whether f would take the ordered frames past a bound.
+func (c *connection) full(f outFrame) bool {
+	return c.out.ordered >= c.h.opts.SendQueue || c.out.bytes+len(f.head)+len(f.body) > c.h.opts.MaxPendingBytes
+}
+
+// add queues an ordered frame.
+func (q *outQueue) add(f outFrame) {
+	q.frames = append(q.frames, f)
+	q.ordered++
+	q.bytes += len(f.head) + len(f.body)
 }
 
 // signal wakes the writer without ever blocking.
@@ -55,14 +68,14 @@ func (c *connection) push(f outFrame, op *operation) {
 		c.mu.Unlock()
 		return
 	}
-	if c.out.ordered >= c.h.opts.SendQueue {
+	if c.full(f) {
+		queued, bytes := c.out.ordered, c.out.bytes
 		c.mu.Unlock()
-		c.h.opts.Logger.Info("live: client does not read its messages; closing", "queued", c.h.opts.SendQueue)
+		c.h.opts.Logger.Info("live: client does not read its messages; closing", "queued", queued, "bytes", bytes)
 		c.closeWith(closeSendQueueFull, "send queue full: read your messages")
 		return
 	}
-	c.out.frames = append(c.out.frames, f)
-	c.out.ordered++
+	c.out.add(f)
 	c.mu.Unlock()
 	c.signal()
 }
@@ -93,12 +106,12 @@ func (c *connection) deliverStream(op *operation, payload []byte) bool {
 		c.mu.Unlock()
 		return true
 	}
-	if c.out.ordered >= c.h.opts.SendQueue {
+	f := outFrame{head: op.prefix, body: payload}
+	if c.full(f) {
 		c.mu.Unlock()
 		return false
 	}
-	c.out.frames = append(c.out.frames, outFrame{head: op.prefix, body: payload})
-	c.out.ordered++
+	c.out.add(f)
 	c.mu.Unlock()
 	c.signal()
 	return true

@@ -239,6 +239,18 @@ func (h *Handler) queueLengths() []int {
 	return out
 }
 
+func (h *Handler) queuedBytes() []int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []int
+	for c := range h.conns {
+		c.mu.Lock()
+		out = append(out, c.out.bytes)
+		c.mu.Unlock()
+	}
+	return out
+}
+
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)

@@ -83,7 +83,7 @@ func (c *connection) take(batch []outFrame) ([]outFrame, []byte) {
 	if cap(c.out.frames) > 1024 {
 		c.out.frames = nil
 	}
-	c.out.ordered = 0
+	c.out.ordered, c.out.bytes = 0, 0
 	return batch, nil
 }
 
