@@ -3,7 +3,7 @@ GO      ?= go
 GQLGEN  := $(GO) run github.com/99designs/gqlgen
 GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './data/*')
 
-.PHONY: setup run test generate check-generated lint bench
+.PHONY: setup run test generate check-generated lint bench fuzz
 
 ## setup: fetch the Go modules; install Debian's chromium when no Chromium is found
 setup:
@@ -22,9 +22,16 @@ run:
 	@$(MAKE) --no-print-directory setup || echo "warning: setup did not finish; without Chromium the server refuses to run flows"
 	$(GO) run .
 
-## test: formatting, vet, generated code up to date, then every test
+## test: formatting, vet, generated code up to date, every test, then a short fuzz run
 test: setup lint check-generated
 	$(GO) test -race -timeout 30m ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+## fuzz: fuzz every mutation's variables and the parser limits (FUZZTIME each)
+FUZZTIME ?= 1m
+fuzz:
+	$(GO) test ./graph -run '^$$' -fuzz '^FuzzMutationVariables$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./graph -run '^$$' -fuzz '^FuzzParserLimits$$' -fuzztime $(FUZZTIME)
 
 ## generate: regenerate graph/ from schema.graphqls and gqlgen.yml
 generate:
