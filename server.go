@@ -23,8 +23,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
-
 	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/db/mongo"
@@ -73,6 +71,13 @@ const (
 const startupTimeout = 30 * time.Second
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "test" {
+		// CI mode: run flows from a file against a base URL, then exit.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := runTestCommand(ctx, os.Args[2:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
 	cfg, err := parseConfig(os.Args[1:], os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -435,7 +440,12 @@ func routes(store feedStore, api *graph.Handler, access accessRules) http.Handle
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
 	mux.Handle("GET "+executor.ArtifactPath+"{id}", access.keys.RequireOrSigned(auth.RoleRead, access.signer, graph.ArtifactHandler(store)))
-	mux.Handle("GET /{$}", playground.Handler("Testing agent", "/graphql"))
+	// The app, GraphiQL and the reports; reports hold a session's data, so
+	// they need a read key as the API does (the app's pages hold none).
+	app := http.NewServeMux()
+	appRoutes(app, store)
+	mux.Handle("/sessions/", access.keys.Require(auth.RoleRead, app))
+	mux.Handle("/", app)
 	mux.Handle("GET /metrics", access.keys.Require(auth.RoleRead, metricsHandler(api)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "ok")

@@ -236,3 +236,33 @@ func testSystemStats(t *testing.T, api *apiServer) {
 		t.Errorf("systemStats without limit returned %d, want all 5", len(out.SystemStats))
 	}
 }
+
+// testOperationStats: each query and mutation is counted under its name (or
+// its first field), failures apart.
+func testOperationStats(t *testing.T, api *apiServer) {
+	for range 3 {
+		var out struct{ ListTestSessions []struct{ ID string } }
+		api.mustQuery(`query Sessions { listTestSessions(limit: 5) { id } }`, nil, &out)
+	}
+	api.mustFail(`mutation { deleteTestSession(sessionId: "`+db.NewID()+`") { deletedSessionId } }`, nil, "NOT_FOUND")
+	var got struct {
+		OperationStats []struct {
+			Operation         string
+			Count, ErrorCount int
+			MeanMs, P95Ms     float64
+		}
+	}
+	api.mustQuery(`{ operationStats { operation count errorCount meanMs p95Ms } }`, nil, &got)
+	byName := map[string]int{}
+	for i, s := range got.OperationStats {
+		byName[s.Operation] = i
+	}
+	sessions, ok := byName["Sessions"]
+	if !ok || got.OperationStats[sessions].Count != 3 || got.OperationStats[sessions].ErrorCount != 0 || got.OperationStats[sessions].P95Ms < 0 {
+		t.Errorf("Sessions: %+v, want 3 calls without errors", got.OperationStats)
+	}
+	deleted, ok := byName["deleteTestSession"]
+	if !ok || got.OperationStats[deleted].Count != 1 || got.OperationStats[deleted].ErrorCount != 1 {
+		t.Errorf("deleteTestSession: %+v, want 1 call that failed", got.OperationStats)
+	}
+}

@@ -32,6 +32,7 @@ func runAPISuite(t *testing.T, newStore newStoreFunc) {
 		{"GetRequests", testGetRequests},
 		{"HTTPStatus", testHTTPStatus},
 		{"HostileOperations", testHostileOperations},
+		{"OperationStats", testOperationStats},
 		{"InstructionsAreChecked", testInstructionsAreChecked},
 		{"RunConflicts", testRunConflicts},
 	}

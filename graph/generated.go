@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/model"
+	"github.com/testing-agent/backend/graph/opstats"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -124,6 +125,14 @@ type ComplexityRoot struct {
 		UpdateTestFlow    func(childComplexity int, flowID string, input model.UpdateTestFlowInput) int
 	}
 
+	OperationStat struct {
+		Count      func(childComplexity int) int
+		ErrorCount func(childComplexity int) int
+		MeanMs     func(childComplexity int) int
+		Operation  func(childComplexity int) int
+		P95Ms      func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -149,6 +158,7 @@ type ComplexityRoot struct {
 		ExecutionLogs        func(childComplexity int, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) int
 		GetTestSession       func(childComplexity int, sessionID string) int
 		ListTestSessions     func(childComplexity int, limit int) int
+		OperationStats       func(childComplexity int) int
 		SystemStats          func(childComplexity int, limit *int) int
 		TestFlow             func(childComplexity int, flowID string) int
 		ValidateInstructions func(childComplexity int, instructions string) int
@@ -263,6 +273,7 @@ type QueryResolver interface {
 	ExecutionLogs(ctx context.Context, sessionID string, flowID *string, level *db.LogLevel, first *int, after *string) (*model.ExecutionLogConnection, error)
 	SystemStats(ctx context.Context, limit *int) ([]*db.SystemStats, error)
 	ValidateInstructions(ctx context.Context, instructions string) (*model.InstructionsValidation, error)
+	OperationStats(ctx context.Context) ([]*opstats.Stat, error)
 }
 type StepResultResolver interface {
 	ScreenshotURL(ctx context.Context, obj *db.StepResult) (*string, error)
@@ -646,6 +657,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateTestFlow(childComplexity, args["flowId"].(string), args["input"].(model.UpdateTestFlowInput)), true
 
+	case "OperationStat.count":
+		if e.ComplexityRoot.OperationStat.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperationStat.Count(childComplexity), true
+	case "OperationStat.errorCount":
+		if e.ComplexityRoot.OperationStat.ErrorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperationStat.ErrorCount(childComplexity), true
+	case "OperationStat.meanMs":
+		if e.ComplexityRoot.OperationStat.MeanMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperationStat.MeanMs(childComplexity), true
+	case "OperationStat.operation":
+		if e.ComplexityRoot.OperationStat.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperationStat.Operation(childComplexity), true
+	case "OperationStat.p95Ms":
+		if e.ComplexityRoot.OperationStat.P95Ms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OperationStat.P95Ms(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -760,6 +802,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ListTestSessions(childComplexity, args["limit"].(int)), true
+	case "Query.operationStats":
+		if e.ComplexityRoot.Query.OperationStats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.OperationStats(childComplexity), true
 	case "Query.systemStats":
 		if e.ComplexityRoot.Query.SystemStats == nil {
 			break
@@ -1472,6 +1520,17 @@ type PerformanceMetrics {
   subscribers: Int!
 }
 
+"One operation's figures: named operations by their name, anonymous ones by their first field."
+type OperationStat {
+  operation: String!
+  count: Int!
+  errorCount: Int!
+  "Mean duration in milliseconds."
+  meanMs: Float!
+  "95th percentile of the most recent 256 durations, in milliseconds."
+  p95Ms: Float!
+}
+
 type Query {
   "The newest sessions first; limit is 1 to 1000."
   listTestSessions(limit: Int!): [TestSession!]!
@@ -1486,6 +1545,8 @@ type Query {
   systemStats(limit: Int): [SystemStats!]!
   "Parses flow instructions as the executor will, for editors."
   validateInstructions(instructions: String!): InstructionsValidation!
+  "How each query and mutation has fared on this server since it started, busiest first."
+  operationStats: [OperationStat!]!
 }
 
 input TestFlowInput {
@@ -1723,6 +1784,22 @@ func (ec *executionContext) childFields_InstructionsValidation(ctx context.Conte
 		return ec.fieldContext_InstructionsValidation_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InstructionsValidation", field.Name)
+}
+
+func (ec *executionContext) childFields_OperationStat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "operation":
+		return ec.fieldContext_OperationStat_operation(ctx, field)
+	case "count":
+		return ec.fieldContext_OperationStat_count(ctx, field)
+	case "errorCount":
+		return ec.fieldContext_OperationStat_errorCount(ctx, field)
+	case "meanMs":
+		return ec.fieldContext_OperationStat_meanMs(ctx, field)
+	case "p95Ms":
+		return ec.fieldContext_OperationStat_p95Ms(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OperationStat", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3973,6 +4050,121 @@ func (ec *executionContext) fieldContext_Mutation_retryTestFlow(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _OperationStat_operation(ctx context.Context, field graphql.CollectedField, obj *opstats.Stat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperationStat_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperationStat_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperationStat", field, false, false, "String")
+}
+
+func (ec *executionContext) _OperationStat_count(ctx context.Context, field graphql.CollectedField, obj *opstats.Stat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperationStat_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperationStat_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperationStat", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OperationStat_errorCount(ctx context.Context, field graphql.CollectedField, obj *opstats.Stat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperationStat_errorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperationStat_errorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperationStat", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OperationStat_meanMs(ctx context.Context, field graphql.CollectedField, obj *opstats.Stat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperationStat_meanMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeanMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperationStat_meanMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperationStat", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OperationStat_p95Ms(ctx context.Context, field graphql.CollectedField, obj *opstats.Stat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OperationStat_p95Ms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.P95Ms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OperationStat_p95Ms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OperationStat", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4530,6 +4722,38 @@ func (ec *executionContext) fieldContext_Query_validateInstructions(ctx context.
 	if fc.Args, err = ec.field_Query_validateInstructions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_operationStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_operationStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().OperationStats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*opstats.Stat) graphql.Marshaler {
+			return ec.marshalNOperationStat2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋopstatsᚐStatᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_operationStats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OperationStat(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -7895,6 +8119,59 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var operationStatImplementors = []string{"OperationStat"}
+
+func (ec *executionContext) _OperationStat(ctx context.Context, sel ast.SelectionSet, obj *opstats.Stat) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, operationStatImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OperationStat")
+		case "operation":
+			out.Values[i] = ec._OperationStat_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._OperationStat_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorCount":
+			out.Values[i] = ec._OperationStat_errorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanMs":
+			out.Values[i] = ec._OperationStat_meanMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "p95Ms":
+			out.Values[i] = ec._OperationStat_p95Ms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -8095,6 +8372,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_validateInstructions(ctx, field)
+				})
+		case "operationStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_operationStats(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -9103,6 +9386,20 @@ func (ec *executionContext) marshalNExecutionLogEdge2ᚖgithubᚗcomᚋtesting�
 	return ec._ExecutionLogEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9219,6 +9516,30 @@ func (ec *executionContext) marshalNLogLevel2githubᚗcomᚋtestingᚑagentᚋba
 		graphql.AddInvalidNullFromMarshaler(ctx, "LogLevel!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNOperationStat2ᚕᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋopstatsᚐStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*opstats.Stat) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOperationStat2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋopstatsᚐStat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOperationStat2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋopstatsᚐStat(ctx context.Context, sel ast.SelectionSet, v *opstats.Stat) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OperationStat!")
+		return graphql.Null
+	}
+	return ec._OperationStat(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋtestingᚑagentᚋbackendᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {

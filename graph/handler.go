@@ -20,6 +20,7 @@ import (
 	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/live"
+	"github.com/testing-agent/backend/graph/opstats"
 )
 
 // DefaultMaxBodyBytes bounds a request body.
@@ -86,9 +87,10 @@ func NewHandler(cfg Options) *Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	links := links{publicURL: cfg.PublicURL, signer: cfg.Signer}
+	operations := &opstats.Recorder{}
 	schema := NewExecutableSchema(Config{
 		Resolvers: &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator,
-			CoalesceWindow: cfg.CoalesceWindow, links: links},
+			CoalesceWindow: cfg.CoalesceWindow, links: links, operations: operations},
 		Complexity: complexityRoot(),
 	})
 	ws := live.NewHandler(live.Options{
@@ -117,6 +119,7 @@ func NewHandler(cfg Options) *Handler {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(cfg.Limits.MaxTokens)
 	srv.Use(extension.Introspection{})
+	srv.Use(operationTimer{operations})
 	srv.Use(accessExtension{})
 	srv.Use(&limitsExtension{limits: cfg.Limits})
 	srv.SetErrorPresenter(presentError)

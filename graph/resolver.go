@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph/opstats"
 )
 
 // Resolver is the root of the resolvers; it holds what they depend on.
@@ -23,7 +24,8 @@ type Resolver struct {
 	Runner Runner
 	// Generator turns prompts into flows (the planner).
 	Generator Generator
-	links     links
+	links      links
+	operations *opstats.Recorder
 }
 
 // Generator starts turning a session's prompt into flows and returns the

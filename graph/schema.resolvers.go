@@ -12,6 +12,7 @@ import (
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/model"
+	"github.com/testing-agent/backend/graph/opstats"
 )
 
 // Data is the resolver for the data field.
@@ -168,6 +169,16 @@ func (r *queryResolver) SystemStats(ctx context.Context, limit *int) ([]*db.Syst
 // ValidateInstructions is the resolver for the validateInstructions field.
 func (r *queryResolver) ValidateInstructions(ctx context.Context, instructions string) (*model.InstructionsValidation, error) {
 	return validateInstructions(instructions)
+}
+
+// OperationStats is the resolver for the operationStats field.
+func (r *queryResolver) OperationStats(ctx context.Context) ([]*opstats.Stat, error) {
+	stats := r.operations.Stats()
+	out := make([]*opstats.Stat, len(stats))
+	for i := range stats {
+		out[i] = &stats[i]
+	}
+	return out, nil
 }
 
 // ScreenshotURL is the resolver for the screenshotUrl field.
