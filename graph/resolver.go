@@ -23,7 +23,7 @@ type Resolver struct {
 	// Runner runs sessions' flows.
 	Runner Runner
 	// Generator turns prompts into flows (the planner).
-	Generator Generator
+	Generator  Generator
 	links      links
 	operations *opstats.Recorder
 }
