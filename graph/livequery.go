@@ -3,7 +3,10 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/model"
@@ -91,6 +94,12 @@ func waitForChange(ctx context.Context, watcher *db.Watcher, affects func(db.Cha
 			}
 		}
 	}
+}
+
+// selects reports whether the field being resolved selects a sub-field of
+// that name, so a live query watches what its nested fields read.
+func selects(ctx context.Context, name string) bool {
+	return slices.Contains(graphql.CollectAllFields(ctx), name)
 }
 
 // nullIfNotFound turns "no such document" into null, as a by-id read of the

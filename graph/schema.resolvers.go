@@ -195,7 +195,11 @@ func (r *subscriptionResolver) ListTestSessions(ctx context.Context, limit int) 
 	if err := db.CheckLimit("limit", limit); err != nil {
 		return nil, err
 	}
-	affects := func(c db.Change) bool { return c.Collection == db.CollTestSessions }
+	// The sessions' flows are read too when the query selects them.
+	withFlows := selects(ctx, "flows")
+	affects := func(c db.Change) bool {
+		return c.Collection == db.CollTestSessions || (withFlows && c.Collection == db.CollTestFlows)
+	}
 	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.TestSession, error) {
 		return r.Store.ListTestSessions(ctx, limit)
 	})

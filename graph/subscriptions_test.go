@@ -44,6 +44,7 @@ func runSubscriptionSuite(t *testing.T, newStore newStoreFunc) {
 		})
 	}
 	t.Run("BadSubscriptions", func(t *testing.T) { testBadSubscriptions(t, startAPI(t, newStore(t))) })
+	t.Run("ConcurrentLogsExactlyOnce", func(t *testing.T) { testConcurrentLogsExactlyOnce(t, newStore) })
 }
 
 type liveSession struct {
@@ -192,6 +193,33 @@ func testLiveListAndStats(t *testing.T, api *apiServer, protocol string) {
 	}
 	if m := c.next(); m.ID != "stats" {
 		t.Fatalf("after stopping list got %+v, want only stats", m)
+	}
+
+	// A nested field follows its own changes: a flow renamed under a live
+	// list of sessions that selects flows.
+	session, flows := createSessionWithFlows(t, api, 1)
+	c.subscribe("nested", `subscription { listTestSessions(limit: 1) { id flows { name } } }`, nil)
+	var nested struct {
+		ListTestSessions []struct {
+			ID    string
+			Flows []struct{ Name string }
+		}
+	}
+	c.nextData("nested", &nested)
+	if l := nested.ListTestSessions; len(l) != 1 || l[0].ID != session.ID || len(l[0].Flows) != 1 {
+		t.Fatalf("live list with flows = %+v", l)
+	}
+	api.mustQuery(`mutation($id: ID!) { updateTestFlow(flowId: $id, input: {name: "renamed under a list"}) { id } }`,
+		map[string]any{"id": flows[0].ID}, &struct{}{})
+	for {
+		m := c.next()
+		if m.ID != "nested" {
+			continue // a stats sample
+		}
+		if !strings.Contains(string(m.Payload), "renamed under a list") {
+			t.Fatalf("after renaming a flow the live list sent %s", m.Payload)
+		}
+		break
 	}
 }
 

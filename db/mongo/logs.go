@@ -27,16 +27,12 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 		return nil, err
 	}
 	doc := executionLogDoc{
-		ID:               bson.NewObjectID(),
 		SessionID:        sessionID,
 		FlowID:           flowID,
 		BrowserSessionID: browserSessionID,
 		Level:            in.Level,
 		Message:          in.Message,
 		Timestamp:        storedTime(in.Timestamp),
-	}
-	if in.Timestamp.IsZero() {
-		doc.Timestamp = db.Now()
 	}
 	if in.Data != nil {
 		if doc.Data, err = jsonToBSON(in.Data); err != nil {
@@ -47,6 +43,20 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	// for filtering, not constraints (as in every backend).
 	if err := s.requireSession(ctx, sessionID); err != nil {
 		return nil, err
+	}
+	// A log's cursor is its (timestamp, ID). This process stamps and
+	// inserts its logs one at a time, so their cursors grow in the order
+	// they commit and a reader past a cursor never meets an earlier log
+	// later. (Across processes, clock skew can still interleave them.)
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	doc.ID = bson.NewObjectID()
+	if in.Timestamp.IsZero() {
+		doc.Timestamp = db.Now()
+		if doc.Timestamp.Before(s.lastLogTime) {
+			doc.Timestamp = s.lastLogTime
+		}
+		s.lastLogTime = doc.Timestamp
 	}
 	if _, err := s.logs.InsertOne(ctx, doc); err != nil {
 		return nil, writeErr("append execution log", err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,6 +53,10 @@ type Store struct {
 	// lastStatsPrune is when expired stats were last deleted by hand
 	// (Unix ms), on deployments without TTL indexes.
 	lastStatsPrune atomic.Int64
+	// logMu serialises this process's log appends, so their cursors grow
+	// in commit order; lastLogTime is the newest timestamp it stamped.
+	logMu       sync.Mutex
+	lastLogTime time.Time
 }
 
 var (

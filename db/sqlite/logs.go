@@ -11,12 +11,17 @@ import (
 )
 
 // AppendExecutionLog appends a log line to an existing test session.
+//
+// A log's cursor is its (timestamp, id). Both are assigned inside the
+// serialised write, so cursors grow in commit order: a reader that has seen
+// a cursor never meets a log before it committed later (which two writers
+// stamping their logs before queueing for the lock would cause). An
+// explicit Timestamp is kept as given.
 func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (*db.ExecutionLog, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
 	l := &db.ExecutionLog{
-		ID:               db.NewID(),
 		SessionID:        in.SessionID,
 		FlowID:           in.FlowID,
 		BrowserSessionID: in.BrowserSessionID,
@@ -25,9 +30,6 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 		Timestamp:        in.Timestamp.UTC().Truncate(time.Millisecond),
 		Data:             in.Data,
 	}
-	if in.Timestamp.IsZero() {
-		l.Timestamp = db.Now()
-	}
 	var data []byte
 	if in.Data != nil {
 		data = []byte(in.Data)
@@ -35,6 +37,16 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	err := s.inTx(ctx, func(tx *writeTx) error {
 		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
 			return err
+		}
+		l.ID = db.NewID()
+		if in.Timestamp.IsZero() {
+			// Never earlier than the last stamped log, even if the clock
+			// steps back.
+			l.Timestamp = db.Now()
+			if last := fromMillis(s.lastLogMillis); l.Timestamp.Before(last) {
+				l.Timestamp = last
+			}
+			s.lastLogMillis = millis(l.Timestamp)
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO executionLogs
 			(id, sessionId, flowId, browserSessionId, level, message, timestamp, data)

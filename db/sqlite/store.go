@@ -52,6 +52,7 @@ type Store struct {
 	reader         *sql.DB
 	statsRetention time.Duration
 	lock           *dirLock // nil in memory
+	lastLogMillis  int64    // the newest log timestamp stamped; guarded by writeMu
 	path           string   // the database file; empty in memory
 }
 
