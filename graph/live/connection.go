@@ -64,10 +64,21 @@ func (c *connection) run() {
 			c.closeWith(closeInitTimeout, "Connection initialisation timeout")
 		}
 	})
+	// A peer that neither sends nor answers our pings within a keep-alive
+	// interval and the pong wait is gone (a laptop closed, a network
+	// dropped): its socket is cut rather than held for ever.
+	alive := func() error {
+		return c.ws.SetReadDeadline(time.Now().Add(c.h.opts.KeepAlive + c.h.opts.PongWait))
+	}
+	_ = alive()
+	c.ws.SetPongHandler(func(string) error { return alive() })
 	go c.writeLoop()
 	defer c.shutdown()
 	for {
 		_, data, err := c.ws.ReadMessage()
+		if err == nil {
+			_ = alive()
+		}
 		if err != nil {
 			if !websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway, websocket.CloseNoStatusReceived) && !c.isClosing() {
 				c.h.opts.Logger.Debug("live: websocket read ended", "err", err)

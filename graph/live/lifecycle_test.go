@@ -231,3 +231,36 @@ func TestPendingBytesAreBounded(t *testing.T) {
 	}
 	e.waitStats(Stats{})
 }
+
+// TestSilentPeerIsDropped: a peer that stops reading answers none of the
+// server's ping frames and is dropped after KeepAlive + PongWait; one that
+// reads (and so answers them) stays, though it sends nothing itself.
+func TestSilentPeerIsDropped(t *testing.T) {
+	for _, proto := range []string{transportWS.name, legacyWS.name} {
+		t.Run(proto, func(t *testing.T) {
+			// Generous against a busy machine: the reading peer has 800 ms to
+			// answer each ping.
+			e := newEnv(t, func(o *Options) { o.KeepAlive, o.PongWait = 100*time.Millisecond, 800*time.Millisecond })
+			live := e.dial(proto)
+			live.init(nil)
+			// This one keeps reading, which answers pings, and says nothing.
+			go func() {
+				for {
+					if _, _, err := live.ws.ReadMessage(); err != nil {
+						return
+					}
+				}
+			}()
+			silent := e.dial(proto)
+			silent.init(nil)
+			// The silent one never reads again: no pongs.
+			e.waitStats(Stats{Connections: 1})
+			time.Sleep(2500 * time.Millisecond) // several pong waits: the reader stays
+			if got := e.h.Stats().Connections; got != 1 {
+				t.Errorf("%d connections after the silent one went, want the reading one still there", got)
+			}
+			live.ws.Close()
+			e.waitStats(Stats{})
+		})
+	}
+}

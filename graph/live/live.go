@@ -21,8 +21,9 @@ import (
 )
 
 const (
-	defaultKeepAlive    = 15 * time.Second
-	defaultInitTimeout  = 10 * time.Second
+	defaultKeepAlive    = 12 * time.Second
+	defaultPongWait     = 12 * time.Second
+	defaultInitTimeout  = 3 * time.Second
 	defaultSendQueue    = 256
 	defaultPendingBytes = 32 << 20
 	defaultWriteTimeout = 10 * time.Second
@@ -46,10 +47,14 @@ type Options struct {
 	// executor is used.
 	Exec graphql.GraphExecutor
 	// KeepAlive is the interval of graphql-transport-ws "ping" and legacy
-	// "ka" messages; default 15s.
+	// "ka" messages, and of websocket ping frames; default 12s.
 	KeepAlive time.Duration
+	// PongWait is how long past a KeepAlive interval a peer may stay silent
+	// (no message, no pong to our ping frames: browsers answer those by
+	// themselves) before it is taken for dead and dropped; default 12s.
+	PongWait time.Duration
 	// InitTimeout is how long a socket may stay without connection_init
-	// before it is closed with 4408; default 10s.
+	// before it is closed with 4408; default 3s.
 	InitTimeout time.Duration
 	// AllowedOrigins lists origins (such as "https://app.example.com") that
 	// may open sockets besides requests without Origin and same-host ones;
@@ -86,6 +91,9 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.KeepAlive <= 0 {
 		o.KeepAlive = defaultKeepAlive
+	}
+	if o.PongWait <= 0 {
+		o.PongWait = defaultPongWait
 	}
 	if o.InitTimeout <= 0 {
 		o.InitTimeout = defaultInitTimeout

@@ -19,7 +19,14 @@ func (c *connection) writeLoop() {
 		case <-c.done:
 			return
 		case <-ticker.C:
-			if c.acked.Load() && !closeSent {
+			if closeSent {
+				continue
+			}
+			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.h.writeTimeout)); err != nil {
+				c.abort(err)
+				return
+			}
+			if c.acked.Load() {
 				if err := c.writeMessage(c.proto.keepAlive, nil, false); err != nil {
 					c.abort(err)
 					return
