@@ -391,7 +391,10 @@
     let el = pick(list);
     if (q.need === 'gone') {
       report.ok = !el;
-      if (el) report.desc = describe(el);
+      if (el) {
+        report.desc = describe(el);
+        report.problem = 'visible';
+      }
       return report;
     }
     if (!el) {
