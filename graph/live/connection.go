@@ -31,6 +31,8 @@ type connection struct {
 	done       chan struct{} // closed when the reader is finished
 	writerDone chan struct{}
 
+	starts tokenBucket // operation starts; reader-owned
+
 	mu       sync.Mutex
 	ops      map[string]*operation // active operations by client id
 	out      outQueue
@@ -52,6 +54,7 @@ func newConnection(ctx context.Context, h *Handler, ws *websocket.Conn, proto *w
 		done:       make(chan struct{}),
 		writerDone: make(chan struct{}),
 		ops:        make(map[string]*operation),
+		starts:     newTokenBucket(h.opts.MaxStartsPerSecond, 10*h.opts.MaxStartsPerSecond),
 	}
 }
 

@@ -145,6 +145,25 @@ func (f *feed) publish(t testing.TB, field string, ev event) {
 	f.publishTo(t, field, "", ev)
 }
 
+// tryPublish hands ev to the field's resolvers, if any is running; false
+// when none is, or one ended without taking it.
+func (f *feed) tryPublish(field string, ev event) bool {
+	ls := f.snapshot(field, "")
+	if len(ls) == 0 {
+		return false
+	}
+	for _, l := range ls {
+		select {
+		case l.ch <- ev:
+		case <-l.ended:
+			return false
+		case <-time.After(waitTimeout):
+			return false
+		}
+	}
+	return true
+}
+
 // publishTo is publish for the resolvers of one $room only. A resolver
 // taking an event also proves that the previous one was fanned out, as
 // the evaluation asks for the next result only then.

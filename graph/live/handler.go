@@ -100,6 +100,12 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeHTTPError(w, http.StatusServiceUnavailable, "INTERNAL", "the server is shutting down: reconnect shortly")
 		return
 	}
+	if len(h.conns) >= h.opts.MaxConnections {
+		h.mu.Unlock()
+		w.Header().Set("Retry-After", "5")
+		writeHTTPError(w, http.StatusTooManyRequests, "RATE_LIMITED", "this server holds as many websockets as it may: retry shortly")
+		return
+	}
 	h.active.Add(1)
 	h.mu.Unlock()
 

@@ -33,9 +33,9 @@ const (
 	closeGrace = 2 * time.Second
 	// maxMessageBytes bounds one incoming websocket message.
 	maxMessageBytes = 1 << 20
-	// maxOperationsPerConnection bounds what one socket can hold open; one
-	// client multiplexing thousands of subscriptions is normal, millions is not.
-	maxOperationsPerConnection = 10_000
+	defaultMaxConnections      = 20_000
+	defaultMaxOperations       = 10_000
+	defaultMaxStartsPerSecond  = 200
 )
 
 // Options configure a Handler.
@@ -70,6 +70,17 @@ type Options struct {
 	// and mutations, stream events) waiting for one client; default 32 MiB.
 	// A client that lets more pile up is disconnected, as with SendQueue.
 	MaxPendingBytes int
+	// MaxConnections bounds the open sockets; past it upgrades are refused
+	// with HTTP 429 (RATE_LIMITED). Default 20,000.
+	MaxConnections int
+	// MaxOperations bounds the operations one socket holds open (one client
+	// multiplexing thousands of subscriptions is normal, millions is not);
+	// past it a subscribe gets RATE_LIMITED. Default 10,000.
+	MaxOperations int
+	// MaxStartsPerSecond bounds how fast one socket may start operations
+	// (subscribe and unsubscribe churn), with bursts of ten times as many;
+	// past it a subscribe gets RATE_LIMITED. Default 200.
+	MaxStartsPerSecond int
 	// Streams names root subscription fields that are append streams (such
 	// as "executionLogs"): never shared, never deduplicated, never dropped. A
 	// stream whose client cannot keep up gets an error and is ended.
@@ -91,6 +102,15 @@ type Options struct {
 func (o Options) withDefaults() Options {
 	if o.KeepAlive <= 0 {
 		o.KeepAlive = defaultKeepAlive
+	}
+	if o.MaxConnections <= 0 {
+		o.MaxConnections = defaultMaxConnections
+	}
+	if o.MaxOperations <= 0 {
+		o.MaxOperations = defaultMaxOperations
+	}
+	if o.MaxStartsPerSecond <= 0 {
+		o.MaxStartsPerSecond = defaultMaxStartsPerSecond
 	}
 	if o.PongWait <= 0 {
 		o.PongWait = defaultPongWait

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -37,8 +38,12 @@ func (c *connection) start(id string, raw json.RawMessage) {
 		c.badMessage(id, "Invalid message: "+err.Error())
 		return
 	}
-	if c.operationCount() >= maxOperationsPerConnection {
-		c.operationError(id, "RATE_LIMITED", fmt.Sprintf("this connection has %d operations open: complete some before starting more", maxOperationsPerConnection))
+	if n := c.h.opts.MaxOperations; c.operationCount() >= n {
+		c.operationError(id, "RATE_LIMITED", fmt.Sprintf("this connection has %d operations open: complete some before starting more", n))
+		return
+	}
+	if !c.starts.take(time.Now()) {
+		c.operationError(id, "RATE_LIMITED", fmt.Sprintf("this connection starts operations faster than %d a second: slow down and subscribe again", c.h.opts.MaxStartsPerSecond))
 		return
 	}
 	params.Headers = c.headers
