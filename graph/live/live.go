@@ -32,10 +32,10 @@ const (
 	// our close frame before the socket is torn down.
 	closeGrace = 2 * time.Second
 	// maxMessageBytes bounds one incoming websocket message.
-	maxMessageBytes = 1 << 20
-	defaultMaxConnections      = 20_000
-	defaultMaxOperations       = 10_000
-	defaultMaxStartsPerSecond  = 200
+	maxMessageBytes           = 1 << 20
+	defaultMaxConnections     = 20_000
+	defaultMaxOperations      = 10_000
+	defaultMaxStartsPerSecond = 200
 )
 
 // Options configure a Handler.
