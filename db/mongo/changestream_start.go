@@ -18,7 +18,7 @@ func (s *Store) startLiveFeed(ctx context.Context, open opener) error {
 			slog.String("server", s.where))
 		return nil
 	case !s.caps.changeStreams:
-		log.InfoContext(ctx, "mongo: no change streams (they need a replica set, a sharded cluster or Atlas; FerretDB and standalone servers have none): live updates see only this process's writes",
+		log.WarnContext(ctx, "mongo: no change streams (they need a replica set, a sharded cluster or Atlas; FerretDB and standalone servers have none): live updates see only this process's writes; to run several servers on this database with live updates, make it a replica set (one node is enough)",
 			slog.String("server", s.where))
 		return nil
 	}
