@@ -25,6 +25,7 @@ import (
 	"github.com/testing-agent/backend/executor/browser"
 	"github.com/testing-agent/backend/graph"
 	"github.com/testing-agent/backend/planner"
+	"github.com/testing-agent/backend/stats"
 )
 
 // uiBound bounds each wait of the browser tests: generous, for a slow busy
@@ -75,6 +76,9 @@ func startWiredHere(t *testing.T, cfg config, wrap func(http.Handler) http.Handl
 	wg.Go(func() { runner.Run(ctx) })
 	plan := planner.New(planner.Options{Store: store, Pool: runner.Pool(), Logger: slog.Default()})
 	api := graph.NewHandler(graph.Options{Store: store, Feed: store, Runner: runner, Generator: generator{plan, ctx}})
+	sampler := &stats.Sampler{Store: store, Interval: cfg.StatsInterval, ActiveBrowsers: runner.ActiveBrowsers,
+		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
+	wg.Go(func() { sampler.Run(ctx) })
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
 	mux.Handle("GET "+executor.ArtifactPath+"{id}", graph.ArtifactHandler(store))
