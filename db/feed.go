@@ -42,6 +42,26 @@ type ChangeFeed interface {
 	// Watch returns a watcher that sees every change committed after Watch
 	// returns, in commit order, until it is closed.
 	Watch() *Watcher
+	// WatchOnly is Watch for the changes that match one of reads (and
+	// resets): what a live query read. A write costs only the watchers it
+	// concerns, however many others there are.
+	WatchOnly(reads ...Interest) *Watcher
+}
+
+// Interest names changes a reader depends on: those of a collection, of
+// one session's documents in it (SessionID), or of one document (ID).
+type Interest struct {
+	Collection string
+	SessionID  string
+	ID         string
+}
+
+// Matches reports whether c may alter what i names. A change whose session
+// is unknown ("") may concern any session.
+func (i Interest) Matches(c Change) bool {
+	return c.Op == ChangeReset || (c.Collection == i.Collection &&
+		(i.SessionID == "" || c.SessionID == "" || c.SessionID == i.SessionID) &&
+		(i.ID == "" || c.ID == i.ID))
 }
 
 // MaxPendingChanges bounds a watcher's queue. A watcher that falls this far
@@ -49,36 +69,103 @@ type ChangeFeed interface {
 // never makes writers wait or memory grow.
 const MaxPendingChanges = 4096
 
-// Broadcaster is a ChangeFeed that backends publish to. Publish never blocks.
+// Broadcaster is a ChangeFeed that backends publish to. Publish never
+// blocks, and routes each change through an index of what watchers read,
+// so it costs the watchers the change concerns, not all of them.
 type Broadcaster struct {
 	mu       sync.Mutex
-	watchers map[*Watcher]struct{}
+	watchers map[*Watcher]struct{}              // every registered watcher
+	routes   map[Interest]map[*Watcher]struct{} // interests as given
+	// bySession holds, per collection, the watchers of one session's
+	// documents: a change of unknown session goes to all of them.
+	bySession map[string]map[*Watcher]struct{}
 }
 
 var _ ChangeFeed = (*Broadcaster)(nil)
 
-// Watch registers a new watcher.
-func (b *Broadcaster) Watch() *Watcher {
-	w := &Watcher{ready: make(chan struct{}, 1), owner: b}
+// everything is the interest of a Watch: every change.
+var everything = Interest{Collection: "*"}
+
+// Watch registers a watcher of every change.
+func (b *Broadcaster) Watch() *Watcher { return b.WatchOnly(everything) }
+
+// WatchOnly registers a watcher of the changes matching reads.
+func (b *Broadcaster) WatchOnly(reads ...Interest) *Watcher {
+	w := &Watcher{ready: make(chan struct{}, 1), owner: b, reads: reads}
 	b.mu.Lock()
+	defer b.mu.Unlock()
 	if b.watchers == nil {
 		b.watchers = make(map[*Watcher]struct{})
+		b.routes = make(map[Interest]map[*Watcher]struct{})
+		b.bySession = make(map[string]map[*Watcher]struct{})
 	}
 	b.watchers[w] = struct{}{}
-	b.mu.Unlock()
+	for _, i := range reads {
+		addTo(b.routes, i, w)
+		if i.SessionID != "" {
+			addTo(b.bySession, i.Collection, w)
+		}
+	}
 	return w
 }
 
-// Publish hands changes to every watcher. Backends call it after the write
-// committed, in commit order.
+func addTo[K comparable](m map[K]map[*Watcher]struct{}, k K, w *Watcher) {
+	set := m[k]
+	if set == nil {
+		set = make(map[*Watcher]struct{})
+		m[k] = set
+	}
+	set[w] = struct{}{}
+}
+
+func removeFrom[K comparable](m map[K]map[*Watcher]struct{}, k K, w *Watcher) {
+	if set := m[k]; set != nil {
+		delete(set, w)
+		if len(set) == 0 {
+			delete(m, k)
+		}
+	}
+}
+
+// Publish hands changes to the watchers they concern, each change once and
+// in order. Backends call it after the write committed, in commit order.
 func (b *Broadcaster) Publish(changes ...Change) {
 	if len(changes) == 0 {
 		return
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for w := range b.watchers {
-		w.push(changes)
+	batches := map[*Watcher][]Change{}
+	last := map[*Watcher]int{} // the index of the change a watcher got last, plus one
+	var i int
+	deliver := func(set map[*Watcher]struct{}, c Change) {
+		for w := range set {
+			if last[w] == i+1 {
+				continue // reached through two of its interests
+			}
+			last[w] = i + 1
+			batches[w] = append(batches[w], c)
+		}
+	}
+	for ; i < len(changes); i++ {
+		c := changes[i]
+		if c.Op == ChangeReset {
+			deliver(b.watchers, c)
+			continue
+		}
+		deliver(b.routes[everything], c)
+		deliver(b.routes[Interest{Collection: c.Collection}], c)
+		if c.ID != "" {
+			deliver(b.routes[Interest{Collection: c.Collection, ID: c.ID}], c)
+		}
+		if c.SessionID == "" {
+			deliver(b.bySession[c.Collection], c)
+		} else {
+			deliver(b.routes[Interest{Collection: c.Collection, SessionID: c.SessionID}], c)
+		}
+	}
+	for w, batch := range batches {
+		w.push(batch)
 	}
 }
 
@@ -92,6 +179,7 @@ func (b *Broadcaster) Watchers() int {
 // Watcher is one reader of a ChangeFeed.
 type Watcher struct {
 	owner   *Broadcaster
+	reads   []Interest
 	ready   chan struct{}
 	mu      sync.Mutex
 	pending []Change
@@ -111,9 +199,16 @@ func (w *Watcher) Drain() []Change {
 
 // Close stops the watcher; it receives nothing more.
 func (w *Watcher) Close() {
-	w.owner.mu.Lock()
-	delete(w.owner.watchers, w)
-	w.owner.mu.Unlock()
+	b := w.owner
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.watchers, w)
+	for _, i := range w.reads {
+		removeFrom(b.routes, i, w)
+		if i.SessionID != "" {
+			removeFrom(b.bySession, i.Collection, w)
+		}
+	}
 }
 
 func (w *Watcher) push(changes []Change) {

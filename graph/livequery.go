@@ -17,15 +17,17 @@ import (
 const DefaultCoalesceWindow = 50 * time.Millisecond
 
 // liveQuery implements a live query: eval's result at once, then a new
-// result after each change that affects says may alter it, at most once per
-// window. The watcher starts before the first evaluation, so no change
-// between the two is missed. When the watched entity is gone (ErrNotFound),
-// at the start or later, a nullable query emits nil, and every query
-// completes. Identical
-// consecutive results are dropped downstream, where they are encoded.
-func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Duration, affects func(db.Change) bool,
+// result after each change to what it reads (reads: its read set, as
+// Convex records it), at most once per window. The feed routes a change
+// only to the watchers whose read set it touches, so a write costs the
+// queries it concerns, not every subscriber. The watcher starts before the
+// first evaluation, so no change between the two is missed. When the
+// watched entity is gone (ErrNotFound), at the start or later, a nullable
+// query emits nil, and every query completes. Identical consecutive results
+// are dropped downstream, where they are encoded.
+func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Duration, reads []db.Interest,
 	nullable bool, eval func(context.Context) (T, error)) (<-chan T, error) {
-	watcher := feed.Watch()
+	watcher := feed.WatchOnly(reads...)
 	first, err := eval(ctx)
 	if nullable && db.ErrorCode(err) == db.ErrNotFound {
 		// As the query answers: null, not an error; nothing more will come.
@@ -45,7 +47,7 @@ func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Durat
 		defer close(out)
 		defer watcher.Close()
 		lastEval := time.Now()
-		for waitForChange(ctx, watcher, affects, lastEval.Add(window)) {
+		for waitForChange(ctx, watcher, lastEval.Add(window)) {
 			lastEval = time.Now()
 			v, err := eval(ctx)
 			switch {
@@ -69,10 +71,10 @@ func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Durat
 	return out, nil
 }
 
-// waitForChange blocks until a change that affects the query is pending and
+// waitForChange blocks until a change to what the query read is pending and
 // notBefore has passed, taking every pending change. It returns false when
 // ctx ends.
-func waitForChange(ctx context.Context, watcher *db.Watcher, affects func(db.Change) bool, notBefore time.Time) bool {
+func waitForChange(ctx context.Context, watcher *db.Watcher, notBefore time.Time) bool {
 	for {
 		select {
 		case <-ctx.Done():
@@ -88,10 +90,9 @@ func waitForChange(ctx context.Context, watcher *db.Watcher, affects func(db.Cha
 			case <-timer.C:
 			}
 		}
-		for _, c := range watcher.Drain() {
-			if c.Op == db.ChangeReset || affects(c) {
-				return true
-			}
+		// The feed routes only changes to what the query read (and resets).
+		if len(watcher.Drain()) > 0 {
+			return true
 		}
 	}
 }
@@ -121,17 +122,6 @@ func send[T any](ctx context.Context, out chan<- T, v T) bool {
 	}
 }
 
-// inSession reports whether c is about a document of collection that
-// belongs to session sessionID, or may (its session unknown).
-func inSession(c db.Change, collection, sessionID string) bool {
-	return c.Collection == collection && (c.SessionID == sessionID || c.SessionID == "")
-}
-
-// sessionGone reports whether c deleted session sessionID.
-func sessionGone(c db.Change, sessionID string) bool {
-	return c.Collection == db.CollTestSessions && c.Op == db.ChangeDelete && c.ID == sessionID
-}
-
 // logStreamPage is how many logs a stream reads from the store at a time.
 const logStreamPage = 500
 
@@ -140,7 +130,9 @@ const logStreamPage = 500
 // from the store after the last cursor it sent, so a burst, a missed change
 // or a reset cannot make it skip or repeat a log.
 func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, window time.Duration, q db.LogQuery) (<-chan *model.ExecutionLogEdge, error) {
-	watcher := feed.Watch()
+	// The session is read too: its deletion ends the stream.
+	watcher := feed.WatchOnly(db.Interest{Collection: db.CollExecutionLogs, SessionID: q.SessionID},
+		db.Interest{Collection: db.CollTestSessions, ID: q.SessionID})
 	if q.After == nil {
 		// Without a cursor the stream starts after the last log there is.
 		last, err := store.LastExecutionLog(ctx, q)
@@ -163,9 +155,6 @@ func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, windo
 	go func() {
 		defer close(out)
 		defer watcher.Close()
-		affects := func(c db.Change) bool {
-			return inSession(c, db.CollExecutionLogs, q.SessionID) || sessionGone(c, q.SessionID)
-		}
 		lastRead := time.Now()
 		for {
 			for _, l := range page.Logs {
@@ -175,7 +164,7 @@ func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, windo
 				}
 				q.After = &cursor
 			}
-			if !page.HasNextPage && !waitForChange(ctx, watcher, affects, lastRead.Add(window)) {
+			if !page.HasNextPage && !waitForChange(ctx, watcher, lastRead.Add(window)) {
 				return
 			}
 			lastRead = time.Now()

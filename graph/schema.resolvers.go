@@ -195,40 +195,37 @@ func (r *subscriptionResolver) ListTestSessions(ctx context.Context, limit int) 
 	if err := db.CheckLimit("limit", limit); err != nil {
 		return nil, err
 	}
-	// The sessions' flows are read too when the query selects them.
-	withFlows := selects(ctx, "flows")
-	affects := func(c db.Change) bool {
-		return c.Collection == db.CollTestSessions || (withFlows && c.Collection == db.CollTestFlows)
+	reads := []db.Interest{{Collection: db.CollTestSessions}}
+	if selects(ctx, "flows") {
+		// The sessions' flows are read too.
+		reads = append(reads, db.Interest{Collection: db.CollTestFlows})
 	}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.TestSession, error) {
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.TestSession, error) {
 		return r.Store.ListTestSessions(ctx, limit)
 	})
 }
 
 // GetTestSession is the resolver for the getTestSession field.
 func (r *subscriptionResolver) GetTestSession(ctx context.Context, sessionID string) (<-chan *db.TestSession, error) {
-	affects := func(c db.Change) bool {
-		return inSession(c, db.CollTestSessions, sessionID) || inSession(c, db.CollTestFlows, sessionID)
-	}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, true, func(ctx context.Context) (*db.TestSession, error) {
+	reads := []db.Interest{{Collection: db.CollTestSessions, ID: sessionID}, {Collection: db.CollTestFlows, SessionID: sessionID}}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, true, func(ctx context.Context) (*db.TestSession, error) {
 		return r.Store.GetTestSession(ctx, sessionID)
 	})
 }
 
 // TestFlow is the resolver for the testFlow field.
 func (r *subscriptionResolver) TestFlow(ctx context.Context, flowID string) (<-chan *db.TestFlow, error) {
-	affects := func(c db.Change) bool { return c.Collection == db.CollTestFlows && c.ID == flowID }
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, true, func(ctx context.Context) (*db.TestFlow, error) {
+	reads := []db.Interest{{Collection: db.CollTestFlows, ID: flowID}}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, true, func(ctx context.Context) (*db.TestFlow, error) {
 		return r.Store.GetTestFlow(ctx, flowID)
 	})
 }
 
 // BrowserSessions is the resolver for the browserSessions field.
 func (r *subscriptionResolver) BrowserSessions(ctx context.Context, sessionID string) (<-chan []*db.BrowserSession, error) {
-	affects := func(c db.Change) bool {
-		return inSession(c, db.CollBrowserSessions, sessionID) || sessionGone(c, sessionID)
-	}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.BrowserSession, error) {
+	// The session is read too: its deletion ends the list.
+	reads := []db.Interest{{Collection: db.CollBrowserSessions, SessionID: sessionID}, {Collection: db.CollTestSessions, ID: sessionID}}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.BrowserSession, error) {
 		return r.Store.ListBrowserSessions(ctx, sessionID)
 	})
 }
@@ -239,8 +236,8 @@ func (r *subscriptionResolver) SystemStats(ctx context.Context, limit *int) (<-c
 	if err := db.CheckLimit("limit", n); err != nil {
 		return nil, err
 	}
-	affects := func(c db.Change) bool { return c.Collection == db.CollSystemStats }
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, affects, false, func(ctx context.Context) ([]*db.SystemStats, error) {
+	reads := []db.Interest{{Collection: db.CollSystemStats}}
+	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.SystemStats, error) {
 		return r.Store.ListSystemStats(ctx, n)
 	})
 }

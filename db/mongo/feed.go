@@ -30,3 +30,6 @@ func (s *Store) publish(changes ...db.Change) {
 func changeOf(collection string, op db.ChangeOp, id bson.ObjectID, sessionID string) db.Change {
 	return db.Change{Collection: collection, Op: op, ID: id.Hex(), SessionID: sessionID}
 }
+
+// WatchOnly returns a watcher of the changes matching reads.
+func (s *Store) WatchOnly(reads ...db.Interest) *db.Watcher { return s.feed.WatchOnly(reads...) }

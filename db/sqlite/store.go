@@ -309,3 +309,6 @@ func nullInt64(n *int64) sql.NullInt64 {
 func notFound(kind, id string) error {
 	return db.Errorf(db.ErrNotFound, "no %s has id %s", kind, id)
 }
+
+// WatchOnly returns a watcher of the changes matching reads.
+func (s *Store) WatchOnly(reads ...db.Interest) *db.Watcher { return s.feed.WatchOnly(reads...) }
