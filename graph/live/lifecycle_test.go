@@ -186,50 +186,40 @@ func TestOnTestExecutor(t *testing.T) {
 }
 
 // TestClientThatNeverReadsIsDropped floods pings (each answered by a pong
-// echoing its payload) without reading: the answers are bounded by
-// SendQueue and the connection is dropped once a write times out.
+// echoing its 512 KB payload) without reading: the answers waiting for it
+// stay within SendQueue frames and MaxPendingBytes bytes (the count alone
+// would let 256 × 512 KB pile up), and the connection is dropped.
 func TestClientThatNeverReadsIsDropped(t *testing.T) {
-	e := newEnv(t, func(o *Options) { o.SendQueue = 4 })
-	e.h.writeTimeout = 300 * time.Millisecond
-	c := e.dial(transportWS.name)
-	c.init(nil)
-	ping := `{"type":"ping","payload":{"pad":"` + strings.Repeat("p", 512<<10) + `"}}`
-	for i := 0; i < 200 && e.h.Stats().Connections == 1; i++ {
-		_ = c.ws.SetWriteDeadline(time.Now().Add(waitTimeout))
-		if err := c.ws.WriteMessage(websocket.TextMessage, []byte(ping)); err != nil {
-			break // the server has dropped us
-		}
-		for _, q := range e.h.queueLengths() {
-			if q > 4 {
-				t.Fatalf("%d frames queued, SendQueue is 4", q)
-			}
-		}
+	tests := []struct {
+		name      string
+		opts      func(*Options)
+		maxFrames int
+		maxBytes  int
+	}{
+		{"frames", func(o *Options) { o.SendQueue = 4 }, 4, 1 << 30},
+		{"bytes", func(o *Options) { o.MaxPendingBytes = 2 << 20 }, defaultSendQueue, 2 << 20},
 	}
-	e.waitStats(Stats{})
-}
-
-// TestPendingBytesAreBounded: large answers to a client that never reads
-// stop at MaxPendingBytes (the frames' count alone would let 256 × 512 KB
-// pile up) and the client is dropped.
-func TestPendingBytesAreBounded(t *testing.T) {
-	const maxBytes = 2 << 20
-	e := newEnv(t, func(o *Options) { o.MaxPendingBytes = maxBytes })
-	e.h.writeTimeout = 300 * time.Millisecond
-	c := e.dial(transportWS.name)
-	c.init(nil)
-	ping := `{"type":"ping","payload":{"pad":"` + strings.Repeat("p", 512<<10) + `"}}`
-	for i := 0; i < 200 && e.h.Stats().Connections == 1; i++ {
-		_ = c.ws.SetWriteDeadline(time.Now().Add(waitTimeout))
-		if err := c.ws.WriteMessage(websocket.TextMessage, []byte(ping)); err != nil {
-			break // the server has dropped us
-		}
-		for _, b := range e.h.queuedBytes() {
-			if b > maxBytes {
-				t.Fatalf("%d bytes queued, MaxPendingBytes is %d", b, maxBytes)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, tc.opts)
+			e.h.writeTimeout = 300 * time.Millisecond
+			c := e.dial(transportWS.name)
+			c.init(nil)
+			ping := `{"type":"ping","payload":{"pad":"` + strings.Repeat("p", 512<<10) + `"}}`
+			for i := 0; i < 200 && e.h.Stats().Connections == 1; i++ {
+				_ = c.ws.SetWriteDeadline(time.Now().Add(waitTimeout))
+				if err := c.ws.WriteMessage(websocket.TextMessage, []byte(ping)); err != nil {
+					break // the server has dropped us
+				}
+				for _, q := range e.h.queues() {
+					if q.frames > tc.maxFrames || q.bytes > tc.maxBytes {
+						t.Fatalf("%d frames, %d bytes queued; the bounds are %d and %d", q.frames, q.bytes, tc.maxFrames, tc.maxBytes)
+					}
+				}
 			}
-		}
+			e.waitStats(Stats{})
+		})
 	}
-	e.waitStats(Stats{})
 }
 
 // TestSilentPeerIsDropped: a peer that stops reading answers none of the

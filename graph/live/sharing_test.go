@@ -219,9 +219,9 @@ func TestSlowClientDoesNotHoldBackOthers(t *testing.T) {
 		payload := fmt.Sprintf(`{"name":"%d %s"}`, i, big)
 		e.feed.publish(t, "name", event{data: payload})
 		fast.expectNext("1", `{"data":`+payload+`}`)
-		for _, q := range e.h.queueLengths() {
-			if q > 1 {
-				t.Fatalf("after result %d a connection has %d frames queued", i, q)
+		for _, q := range e.h.queues() {
+			if q.frames > 1 {
+				t.Fatalf("after result %d a connection has %d frames queued", i, q.frames)
 			}
 		}
 	}
@@ -232,25 +232,14 @@ func TestSlowClientDoesNotHoldBackOthers(t *testing.T) {
 }
 
 // queueLengths returns the number of frames queued on each connection.
-func (h *Handler) queueLengths() []int {
+// queues returns what waits on each connection: frames and their bytes.
+func (h *Handler) queues() []struct{ frames, bytes int } {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var out []int
+	var out []struct{ frames, bytes int }
 	for c := range h.conns {
 		c.mu.Lock()
-		out = append(out, len(c.out.frames))
-		c.mu.Unlock()
-	}
-	return out
-}
-
-func (h *Handler) queuedBytes() []int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	var out []int
-	for c := range h.conns {
-		c.mu.Lock()
-		out = append(out, c.out.bytes)
+		out = append(out, struct{ frames, bytes int }{len(c.out.frames), c.out.bytes})
 		c.mu.Unlock()
 	}
 	return out
