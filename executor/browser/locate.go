@@ -186,14 +186,11 @@ func askResolver(ctx context.Context, page *rod.Page, q query, cands []*proto.Ru
 		return report{}, err
 	}
 	var r report
-	if res.Value.Nil() {
-		return report{}, errors.New("the resolver gave no answer")
-	}
 	if err := res.Value.Unmarshal(&r); err != nil {
 		return report{}, fmt.Errorf("read resolver report: %w", err)
 	}
 	if !r.OK && r.Problem == "" && r.Invalid == "" {
-		return report{}, errors.New("the resolver gave no reason")
+		return report{}, errors.New("the resolver gave no answer")
 	}
 	return r, nil
 }
