@@ -44,7 +44,14 @@ func poll[T any](r *stepRun, probe func() (T, bool, error), describe func(last T
 	var last T
 	seen := false
 	for attempt := 0; ; attempt++ {
-		v, ok, err := probe()
+		var v T
+		var ok bool
+		var err error
+		if attempt == 0 {
+			v, ok, err = firstProbe(r, probe)
+		} else {
+			v, ok, err = probe()
+		}
 		if err == nil {
 			last, seen = v, true
 			if ok {
@@ -244,4 +251,15 @@ func (r *stepRun) assertElement(a *steps.Assertion) error {
 		return fmt.Errorf("the %s has value %q, not %q%s", rep.Desc, st.Value, a.Text, after)
 	}
 	return r.fail(q, err)
+}
+
+// firstProbe runs probe as a first look (see firstLook): on a busy machine
+// the step's time may run out before the page first answers.
+func firstProbe[T any](r *stepRun, probe func() (T, bool, error)) (T, bool, error) {
+	look, stop := firstLook(r.ctx)
+	defer stop()
+	ctx, page := r.ctx, r.page
+	r.ctx, r.page = look, page.Context(look)
+	defer func() { r.ctx, r.page = ctx, page }()
+	return probe()
 }

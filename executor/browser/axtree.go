@@ -35,7 +35,7 @@ type axTree struct {
 
 // loadAXTree fetches the page's accessibility tree.
 func loadAXTree(ctx context.Context, page *rod.Page) (*axTree, error) {
-	res, err := proto.AccessibilityGetFullAXTree{}.Call(page.Context(ctx))
+	res, err := proto.AccessibilityGetFullAXTree{FrameID: page.FrameID}.Call(page.Context(ctx))
 	if err != nil {
 		return nil, fmt.Errorf("read the accessibility tree: %w", err)
 	}

@@ -114,6 +114,15 @@ type report struct {
 	State   *elementState `json:"state"`
 	Nearby  []candidate   `json:"nearby"`
 	Unnamed []unnamed     `json:"-"` // elements of the role without a name, for the hint
+	frame   frameCtx      // the frame the target was found in; its page is nil for the step's page
+}
+
+// in is the page of the frame the report's element is in.
+func (r report) in(page *rod.Page) *rod.Page {
+	if r.frame.page == nil {
+		return page
+	}
+	return r.frame.page.Context(page.GetContext())
 }
 
 type elementState struct {
@@ -151,14 +160,20 @@ func (e *waitError) Unwrap() error { return e.cause }
 
 // resolveOnce asks the page once: candidates from the accessibility tree
 // (or a selector, or the focus), checked there for visibility, ordinal and
-// actionability.
+// actionability; the page's iframes are searched when the page has none.
 func resolveOnce(ctx context.Context, page *rod.Page, q query) (report, error) {
 	if !q.byTree() {
 		return askResolver(ctx, page, q, nil)
 	}
+	return resolveInFrames(ctx, page, q)
+}
+
+// resolveInFrame resolves q in one frame and returns the frame's tree too.
+func resolveInFrame(ctx context.Context, fc frameCtx, q query) (report, *axTree, error) {
+	page := fc.page
 	tree, err := loadAXTree(ctx, page)
 	if err != nil {
-		return report{}, err
+		return report{}, nil, err
 	}
 	nodes := tree.matchAX(q.axQuery())
 	objs, infos := resolveNodes(ctx, page, nodes)
@@ -168,7 +183,8 @@ func resolveOnce(ctx context.Context, page *rod.Page, q query) (report, error) {
 	if err == nil && r.Problem == "missing" {
 		r.Nearby, r.Unnamed = tree.nearby(q)
 	}
-	return r, err
+	r.frame = fc
+	return r, tree, err
 }
 
 // askResolver runs resolver.js's resolve op with the candidates as arguments.
@@ -239,7 +255,12 @@ func waitReport(ctx context.Context, page *rod.Page, q query, accept func(report
 	var lastErr error
 	answered := false
 	for attempt := 0; ; attempt++ {
-		r, err := resolveOnce(ctx, page, q)
+		lookCtx, stop := ctx, context.CancelFunc(func() {})
+		if attempt == 0 {
+			lookCtx, stop = firstLook(ctx)
+		}
+		r, err := resolveOnce(lookCtx, page, q)
+		stop()
 		switch {
 		case err == nil && r.Invalid != "":
 			return r, errors.New(r.Invalid) // waiting will not fix a bad selector
@@ -248,7 +269,7 @@ func waitReport(ctx context.Context, page *rod.Page, q query, accept func(report
 			if accept(r) {
 				return r, nil
 			}
-		case ctx.Err() == nil:
+		default:
 			lastErr = err // e.g. the page is navigating; ask again
 		}
 		if err := sleep(ctx, pollDelay(attempt)); err != nil {
@@ -261,6 +282,26 @@ func waitReport(ctx context.Context, page *rod.Page, q query, accept func(report
 	}
 }
 
+// firstLookBound bounds a step's first look at the page.
+const firstLookBound = 30 * time.Second
+
+// firstLook is the context of a step's first look at the page: it outlives
+// the step's timeout, so that even a step whose time ran out while the
+// machine was busy can say what the page had, but it ends at once when the
+// flow is cancelled or the session ends.
+func firstLook(ctx context.Context) (context.Context, context.CancelFunc) {
+	look, cancel := context.WithTimeout(context.WithoutCancel(ctx), firstLookBound)
+	stop := context.AfterFunc(ctx, func() {
+		if !errors.Is(context.Cause(ctx), errStepTimeout) {
+			cancel()
+		}
+	})
+	return look, func() {
+		stop()
+		cancel()
+	}
+}
+
 // withElement waits until the target is actionable and runs act on it;
 // when the element goes stale between the check and the act, it starts over.
 func withElement(ctx context.Context, page *rod.Page, q query, act func(*rod.Element, report) error) (report, error) {
@@ -269,7 +310,7 @@ func withElement(ctx context.Context, page *rod.Page, q query, act func(*rod.Ele
 		if err != nil {
 			return rep, err
 		}
-		el, err := takeElement(ctx, page)
+		el, err := takeElement(ctx, rep.in(page))
 		if err == nil {
 			err = act(el.Context(ctx), rep)
 			_ = el.Context(ctx).Release()

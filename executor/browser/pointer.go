@@ -78,7 +78,7 @@ func (r *stepRun) clickAt(rep report, button proto.InputMouseButton, count int) 
 		return err
 	}
 	for _, t := range []proto.InputDispatchMouseEventType{proto.InputDispatchMouseEventTypeMousePressed, proto.InputDispatchMouseEventTypeMouseReleased} {
-		ev := proto.InputDispatchMouseEvent{Type: t, X: rep.X, Y: rep.Y, Button: button, ClickCount: count}
+		ev := proto.InputDispatchMouseEvent{Type: t, X: rep.X + rep.frame.dx, Y: rep.Y + rep.frame.dy, Button: button, ClickCount: count}
 		if t == proto.InputDispatchMouseEventTypeMousePressed {
 			b := mouseButtons[button]
 			ev.Buttons = &b
@@ -91,7 +91,8 @@ func (r *stepRun) clickAt(rep report, button proto.InputMouseButton, count int) 
 }
 
 func (r *stepRun) moveTo(rep report) error {
-	if err := (proto.InputDispatchMouseEvent{Type: proto.InputDispatchMouseEventTypeMouseMoved, X: rep.X, Y: rep.Y}).Call(r.page); err != nil {
+	x, y := rep.X+rep.frame.dx, rep.Y+rep.frame.dy
+	if err := (proto.InputDispatchMouseEvent{Type: proto.InputDispatchMouseEventTypeMouseMoved, X: x, Y: y}).Call(r.page); err != nil {
 		return fmt.Errorf("move the mouse: %w", err)
 	}
 	return nil

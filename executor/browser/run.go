@@ -121,6 +121,7 @@ func (s *Session) runStep(ctx context.Context, st steps.Step, opts RunOptions, v
 			timeout = 0 // an explicit wait is bounded by the flow, not the step timeout
 		}
 		stepCtx, cancel := s.stepContext(ctx, timeout)
+		stepCtx = withSession(stepCtx, s)
 		r.ctx, r.page = stepCtx, s.page.Context(stepCtx)
 		err = r.exec()
 		cancel()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,8 +44,11 @@ type Session struct {
 	tabs    []*rod.Page // the pages before the current one, oldest first
 	known   map[proto.TargetTargetID]bool
 	main    proto.TargetTargetID // the page the flow began on
-	running atomic.Bool
-	release sync.Once
+
+	framesMu sync.Mutex
+	frames   map[proto.PageFrameID]*rod.Page // cross-origin iframes attached to
+	running  atomic.Bool
+	release  sync.Once
 }
 
 // open creates the incognito context and its page on in, bounded by ctx.
@@ -77,7 +81,7 @@ func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) 
 	defer stop()
 
 	s := &Session{pool: p, in: in, ctx: sctx, cancel: cancel, console: newConsoleLog(), dialogs: newDialogState(),
-		known: map[proto.TargetTargetID]bool{}}
+		known: map[proto.TargetTargetID]bool{}, frames: map[proto.PageFrameID]*rod.Page{}}
 	if err := s.openPage(); err != nil {
 		cancel(err)
 		s.dispose()
@@ -179,7 +183,13 @@ func (s *Session) dispose() {
 	if err := s.incognito.Context(ctx).Close(); err != nil {
 		s.pool.log.Warn("close browser context", "browser", s.in.id, "err", err)
 	}
-	for _, page := range append(s.tabs, s.page) {
+	s.framesMu.Lock()
+	pages := slices.Concat(s.tabs, []*rod.Page{s.page})
+	for _, f := range s.frames {
+		pages = append(pages, f)
+	}
+	s.framesMu.Unlock()
+	for _, page := range pages {
 		if page != nil {
 			s.in.browser.RemoveState(page.TargetID) // go-rod's page cache
 		}
