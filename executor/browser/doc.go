@@ -10,6 +10,10 @@
 // timeout passes; a failure names the line, what was looked for and what the
 // page had instead, with a screenshot.
 //
-// Targets named by text are resolved inside the page by one injected script
-// (resolver.js) that computes simple accessible names; see locate.go.
+// Targets are matched against Chromium's accessibility tree (axtree.go,
+// axmatch.go): names and roles as a screen reader and Playwright's getByRole
+// see them, in the page, its open shadow roots and its iframes (frames.go).
+// The matches are handed to one injected script (resolver.js) that checks
+// visibility, the ordinal and actionability in the page, and hit-tests the
+// point a click will be dispatched at; see locate.go.
 package browser

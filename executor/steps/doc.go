@@ -20,11 +20,19 @@
 //	"Sign in"                          any element with that accessible name
 //	the "Email" field                  a role after or before the name: the field "Email"
 //	the 2nd "Delete" button            an ordinal: first … tenth, 1st, 2nd, 3rd, 4th …, last
+//	the 2nd checkbox, the last link    a role alone, after "the" or an ordinal (Text is "")
+//	the button containing "Activ"      any part of the name (Containing)
+//	the focused field                  the element that has focus (Focused)
+//	… in the "Buy milk" item           a scope: item, list item, row, card, dialog, modal,
+//	                                   section, form, panel; the name may be left out
 //	css=…  xpath=…  #…  .…  […]  //…   a selector (// starts an XPath)
 //
-// "the" is optional. Role words: field, input, box, textbox, text box, text
-// field, textarea (Field); button; link; checkbox, check box; dropdown,
-// drop-down, select, select box, combobox (Dropdown); element (any role).
+// "the" is optional before a name. Role words: field, input, box, textbox,
+// text box, text field, textarea (Field); button; link; checkbox, check box;
+// radio button, radio (Radio); dropdown, drop-down, select, select box,
+// combobox (Dropdown); element (any role). A name matches exactly, then
+// ignoring case, then as whole words; a plain substring only with
+// "containing" (the executor's rule; see docs/steps.md).
 // "last" is Nth = LastMatch (-1); "first" and "1st" are Nth = 1, the same
 // element as Nth = 0. After a count ("there are 3 … buttons") the role word
 // may be plural and there is no "the" or ordinal. A bare {{template}} may
@@ -42,7 +50,8 @@
 //	type "<text>" into <target>       enter, input, write; into or in
 //	fill [in] <target> with "<text>"  a Type step too
 //	clear <target>                    empty
-//	press <key>                       hit; "press the Enter key" also reads
+//	press <key> [in <target>]         hit; "press the Enter key" also reads; in, into, on
+//	type "<text>"                     input, write: types where the focus is
 //	select "<option>" from <target>   choose, pick; from or in
 //	check <target>, uncheck <target>  tick, untick
 //	hover over <target>               hover, hover on, mouse over
@@ -54,6 +63,10 @@
 //	wait for the url to contain "x"   wait until the url contains "x"; include(s)
 //	remember the text of <target> as <name>   save, store; "the text of" may be left out
 //	take a screenshot [named "<name>"]        take screenshot, screenshot, capture a screenshot; called, as
+//	accept the dialog [with "<text>"] dialog, alert, confirm, confirmation, prompt
+//	dismiss the dialog                cancel, decline
+//	switch to the new tab             new window, popup, new popup, opened tab, opened window, other tab
+//	close the tab                     window, popup, current tab, current window, new tab, new window
 //
 // A fixed wait must be more than zero and at most 60 seconds: a longer one
 // stands in for a condition that a "wait for" step should name.

@@ -113,3 +113,10 @@ func TestScopedAndRoleOnlyTargets(t *testing.T) {
 		{`close the tab`, Step{Kind: CloseTab}},
 	})
 }
+
+func TestScopedCounts(t *testing.T) {
+	checkSteps(t, []stepCase{
+		{`expect there is 1 checkbox in the "Buy milk" item`, Step{Kind: Assert, Assert: &Assertion{Kind: CountIs, Target: scoped(&Target{Role: Checkbox}, "Buy milk", ItemScope), Count: 1}}},
+		{`expect there are 2 "Delete" buttons in the dialog`, Step{Kind: Assert, Assert: &Assertion{Kind: CountIs, Target: scoped(withRole("Delete", Button), "", DialogScope), Count: 2}}},
+	})
+}
