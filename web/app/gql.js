@@ -97,6 +97,30 @@ export async function request(query, variables = {}) {
 }
 
 /**
+ * Fetches a file of this server (a report) with the API key, for links a
+ * browser would otherwise follow without it. Resolves with a Blob.
+ */
+export async function fetchFile(url) {
+  const auth = authorization();
+  const resp = await fetch(url, { headers: auth ? { Authorization: auth } : {} });
+  if (resp.status === 401) {
+    const err = new ApiError("an API key is required to read reports", "UNAUTHENTICATED");
+    authRequired(err);
+    throw err;
+  }
+  if (!resp.ok) {
+    const text = (await resp.text()).trim();
+    throw new ApiError(text || `the server answered HTTP ${resp.status}`, resp.status === 403 ? "FORBIDDEN" : resp.status === 404 ? "NOT_FOUND" : "INTERNAL");
+  }
+  return resp.blob();
+}
+
+/** Whether requests carry an API key. */
+export function hasApiKey() {
+  return authorization() !== "";
+}
+
+/**
  * The websocket: one connection for every live query, opened on first use.
  * Each subscription is kept with a function giving its current variables,
  * so after a reconnect a log stream resumes after its last cursor.

@@ -1,6 +1,6 @@
 // One session: its status and progress, generate / start / cancel / delete,
 // the flows to review and run, the browser sessions and the logs, all live.
-import { request, subscribe } from "./gql.js";
+import { fetchFile, hasApiKey, request, subscribe } from "./gql.js";
 import { attempt, showError } from "./errors.js";
 import { badge, duration, h, replace, when } from "./dom.js";
 import { FlowCard, validateInto } from "./flows.js";
@@ -34,8 +34,8 @@ export function sessionView(root, sessionId) {
     title, status, activity, prompt, message,
     h("div", { class: "row", role: "toolbar", "aria-label": "Session actions" },
       generateBtn, startBtn, cancelBtn, deleteBtn,
-      h("a", { class: "button", href: `/sessions/${sessionId}/junit.xml` }, "JUnit XML"),
-      h("a", { class: "button", href: `/sessions/${sessionId}/report.html`, target: "_blank" }, "HTML report")),
+      reportLink(`/sessions/${sessionId}/junit.xml`, `junit-${sessionId}.xml`, "JUnit XML"),
+      reportLink(`/sessions/${sessionId}/report.html`, `report-${sessionId}.html`, "HTML report")),
     h("section", { "aria-labelledby": "flows-title" },
       h("div", { class: "row" }, h("h2", { id: "flows-title" }, "Flows"), approveAll, unapproveAll),
       flowsList,
@@ -139,6 +139,25 @@ export function sessionView(root, sessionId) {
     stopBrowsers();
     logs.destroy();
   };
+}
+
+// reportLink is a plain link to a report; with an API key (which a link
+// cannot send) it fetches the report with the key and saves it instead.
+function reportLink(href, filename, text) {
+  const a = h("a", { class: "button", href, target: "_blank", rel: "noopener" }, text);
+  a.addEventListener("click", async (ev) => {
+    if (!hasApiKey()) return;
+    ev.preventDefault();
+    const blob = await attempt(text, () => fetchFile(href));
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const save = h("a", { href: url, download: filename, hidden: true });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  });
+  return a;
 }
 
 function addFlowForm(sessionId) {
