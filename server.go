@@ -119,6 +119,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&cfg.Executor.Pool.Bin, "chrome-bin", envOr("CHROME_BIN", ""), "Chromium executable; empty looks for chromium on PATH (env CHROME_BIN)")
 	stepTimeout := envOr("STEP_TIMEOUT", "10s")
 	fs.StringVar(&stepTimeout, "step-timeout", stepTimeout, "how long one step may wait for its target or assertion (env STEP_TIMEOUT)")
+	navigationTimeout := envOr("NAVIGATION_TIMEOUT", executor.DefaultNavigationTimeout.String())
+	fs.StringVar(&navigationTimeout, "navigation-timeout", navigationTimeout, "how long one page load (go to, reload, a click that navigates) may take, apart from the step timeout (env NAVIGATION_TIMEOUT)")
 	flowTimeout := envOr("FLOW_TIMEOUT", "2m")
 	fs.StringVar(&flowTimeout, "flow-timeout", flowTimeout, "how long one flow may run (env FLOW_TIMEOUT)")
 	allowedEnv := envOr("ALLOWED_ENV", "")
@@ -154,6 +156,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		into        *time.Duration
 	}{
 		{"step timeout", stepTimeout, &cfg.Executor.StepTimeout},
+		{"navigation timeout", navigationTimeout, &cfg.Executor.NavigationTimeout},
 		{"flow timeout", flowTimeout, &cfg.Executor.FlowTimeout},
 		{"stats interval", statsInterval, &cfg.StatsInterval},
 		{"HTTP read timeout", readTimeout, &cfg.ReadTimeout},

@@ -202,6 +202,9 @@ func TestParseConfig(t *testing.T) {
 		if c.Executor.StepTimeout == 0 {
 			c.Executor.StepTimeout, c.Executor.FlowTimeout = 10*time.Second, 2*time.Minute
 		}
+		if c.Executor.NavigationTimeout == 0 {
+			c.Executor.NavigationTimeout = executor.DefaultNavigationTimeout
+		}
 		if c.StatsInterval == 0 {
 			c.StatsInterval = 10 * time.Second
 		}
@@ -229,11 +232,11 @@ func TestParseConfig(t *testing.T) {
 				LogLevel: slog.LevelWarn, AllowedOrigins: []string{"https://app.example.com", "http://localhost:5173"}, LiveWindow: 100 * time.Millisecond, ShutdownTimeout: 5 * time.Second}, ""},
 		{"flags win over environment", []string{"-addr", "127.0.0.1:7000", "-data-dir", "/tmp/d"}, map[string]string{"ADDR": "127.0.0.1:9000"},
 			config{Addr: "127.0.0.1:7000", DataDir: "/tmp/d", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second}, ""},
-		{"executor settings", []string{"-browsers", "2"}, map[string]string{"CONTEXTS_PER_BROWSER": "3", "STEP_TIMEOUT": "5s", "FLOW_TIMEOUT": "1m",
+		{"executor settings", []string{"-browsers", "2"}, map[string]string{"CONTEXTS_PER_BROWSER": "3", "STEP_TIMEOUT": "5s", "FLOW_TIMEOUT": "1m", "NAVIGATION_TIMEOUT": "45s",
 			"CHROME_BIN": "/opt/chromium", "ALLOWED_ENV": "TEST_USER, TEST_PASSWORD"},
 			config{Addr: "127.0.0.1:8080", DataDir: "./data", MongoDatabase: "testing_agent", LiveWindow: 50 * time.Millisecond, ShutdownTimeout: 30 * time.Second,
 				Executor: executor.Options{Pool: browser.PoolOptions{Browsers: 2, ContextsPerBrowser: 3, Bin: "/opt/chromium"},
-					StepTimeout: 5 * time.Second, FlowTimeout: time.Minute, AllowedEnv: []string{"TEST_USER", "TEST_PASSWORD"}}}, ""},
+					StepTimeout: 5 * time.Second, FlowTimeout: time.Minute, NavigationTimeout: 45 * time.Second, AllowedEnv: []string{"TEST_USER", "TEST_PASSWORD"}}}, ""},
 		{"bad browsers", nil, map[string]string{"BROWSERS": "many"}, config{}, "at least 1"},
 		{"bad step timeout", nil, map[string]string{"STEP_TIMEOUT": "-1s"}, config{}, "positive duration"},
 		{"bad log level", nil, map[string]string{"LOG_LEVEL": "loud"}, config{}, "not one of debug"},
