@@ -5,7 +5,8 @@ GOFILES  = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -
 
 .PHONY: setup run test generate check-generated lint bench fuzz
 
-## setup: fetch the Go modules; install Debian's chromium when no Chromium is found
+## setup: fetch the Go modules; install Debian's chromium when no Chromium is found,
+## and xmllint (libxml2-utils), which the JUnit report's schema test uses
 setup:
 	$(GO) mod download
 	@if [ -n "$$CHROME_BIN" ] && [ -x "$$CHROME_BIN" ]; then :; \
@@ -14,6 +15,12 @@ setup:
 		echo "installing Debian's chromium (the executor runs flows in it)"; \
 		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@if ! command -v xmllint >/dev/null 2>&1; then \
+		echo "installing Debian's libxml2-utils (xmllint checks the JUnit report against its schema)"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libxml2-utils >/dev/null ) || \
+			echo "warning: xmllint could not be installed; the JUnit schema test checks structure in Go only"; \
 	fi
 
 ## run: start the server on the embedded store (./data) at http://127.0.0.1:8080
