@@ -288,6 +288,10 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 	execOpts := cfg.Executor
 	execOpts.Store = store
 	execOpts.Pool.ProxyServer = proxy.URL()
+	execOpts.Pool.EgressCheck = func(ctx context.Context, url string) (string, bool) {
+		d := proxy.Check(ctx, url)
+		return d.Message(), !d.Allowed && !d.Unresolved
+	}
 	runner, err := executor.New(execOpts)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"log/slog"
 	"time"
 )
@@ -26,6 +27,12 @@ type PoolOptions struct {
 	// "http://127.0.0.1:3128"). Loopback addresses go through it too, so a
 	// policy proxy sees every request a flow makes.
 	ProxyServer string
+	// EgressCheck, with ProxyServer an egress-policy proxy, explains a
+	// request whose tunnel the proxy refused (https, websockets): its
+	// message and true when the policy blocked it. Blocked plain-HTTP
+	// requests carry their message in the proxy's EgressBlockedHeader.
+	// The step during which a block happens fails with its message.
+	EgressCheck func(ctx context.Context, url string) (message string, blocked bool)
 
 	// OnBrowserEvent, if set, is called when a browser starts, crashes or
 	// closes. It runs on the pool's goroutines: keep it quick.

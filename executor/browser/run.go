@@ -60,6 +60,7 @@ func (s *Session) Run(ctx context.Context, list []steps.Step, opts RunOptions, o
 	vars := runVars(opts)
 	s.console.reset()
 	s.console.takeDialogs()
+	s.egress.take() // what a page did before this flow is not its fault
 
 	res := RunResult{Passed: true}
 	for i, st := range list {
@@ -79,6 +80,10 @@ func (s *Session) Run(ctx context.Context, list []steps.Step, opts RunOptions, o
 			res.Passed, res.Error = false, r.Error
 			break
 		}
+	}
+	if msg := s.egress.take(); msg != "" && res.Passed {
+		// A request the last step's page made after the step ended.
+		res.Passed, res.Error = false, "after the last step: "+msg
 	}
 	res.ConsoleErrors = s.console.snapshot()
 	if cause := context.Cause(s.ctx); errors.Is(cause, ErrBrowserCrashed) || errors.Is(cause, ErrPageCrashed) {
@@ -125,6 +130,13 @@ func (s *Session) runStep(ctx context.Context, st steps.Step, opts RunOptions, v
 		r.ctx, r.page = stepCtx, s.page.Context(stepCtx)
 		err = r.exec()
 		cancel()
+	}
+	if msg := s.egress.take(); msg != "" {
+		if err == nil {
+			err = errors.New(msg)
+		} else {
+			err = fmt.Errorf("%w (and a request of the page was %s)", err, msg)
+		}
 	}
 	res.Duration = time.Since(start)
 	res.Screenshot, res.ScreenshotName = r.shot, r.shotName

@@ -45,6 +45,8 @@ type Session struct {
 	known   map[proto.TargetTargetID]bool
 	main    proto.TargetTargetID // the page the flow began on
 
+	egress *egressBlocks // nil without an egress proxy
+
 	framesMu sync.Mutex
 	frames   map[proto.PageFrameID]*rod.Page // cross-origin iframes attached to
 	running  atomic.Bool
@@ -82,6 +84,9 @@ func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) 
 
 	s := &Session{pool: p, in: in, ctx: sctx, cancel: cancel, console: newConsoleLog(), dialogs: newDialogState(),
 		known: map[proto.TargetTargetID]bool{}, frames: map[proto.PageFrameID]*rod.Page{}}
+	if p.opts.ProxyServer != "" {
+		s.egress = newEgressBlocks(p.opts.EgressCheck)
+	}
 	if err := s.openPage(); err != nil {
 		cancel(err)
 		s.dispose()
@@ -136,6 +141,7 @@ func (s *Session) preparePage(page *rod.Page) error {
 		return fmt.Errorf("install the resolver: %w", err)
 	}
 	s.listen(page)
+	s.egress.watch(s.ctx, page)
 	return nil
 }
 
