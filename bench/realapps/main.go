@@ -62,14 +62,38 @@ func main() {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 
 	fmt.Printf("%d apps × %d flows × %d round(s), %d contexts at a time, site %s\n\n", len(apps), len(flows), *rounds, *contexts, site.URL)
-	var results []sideResult
-	if *side == "both" || *side == "executor" {
-		results = append(results, runExecutor(site.URL, apps, flows, *contexts, *rounds, logger))
+	// The sides take turns, round by round, so that a machine whose load
+	// changes meanwhile (it is shared) weighs on both alike.
+	var exec, pw *sideResult
+	for range *rounds {
+		if *side == "both" || *side == "executor" {
+			exec = merge(exec, runExecutor(site.URL, apps, flows, *contexts, 1, logger))
+		}
+		if *side == "both" || *side == "playwright" {
+			pw = merge(pw, runPlaywright(*pwDir, site.URL, apps, *contexts, 1))
+		}
 	}
-	if *side == "both" || *side == "playwright" {
-		results = append(results, runPlaywright(*pwDir, site.URL, apps, *contexts, *rounds))
+	var results []sideResult
+	for _, r := range []*sideResult{exec, pw} {
+		if r != nil {
+			results = append(results, *r)
+		}
 	}
 	report(os.Stdout, results, *verbose)
+}
+
+// merge adds one round of a side to the rounds before it.
+func merge(acc *sideResult, r sideResult) *sideResult {
+	if acc == nil {
+		return &r
+	}
+	acc.Outcomes = append(acc.Outcomes, r.Outcomes...)
+	acc.Wall += r.Wall
+	if r.Skipped != "" {
+		acc.Skipped = r.Skipped
+	}
+	acc.Extra = r.Extra
+	return acc
 }
 
 // load lists the apps (directories with an index.html) and reads the flows.

@@ -42,8 +42,8 @@ type instance struct {
 	deliberate atomic.Bool // closing on purpose: an exit is not a crash
 
 	// guarded by Pool.mu
-	spare        *Session // an open context waiting for the next flow
-	spareOpening bool
+	spares       []*Session // open contexts waiting for the next flows
+	spareOpening int
 	state        instanceState
 	active       int // contexts open or reserved
 	served       int

@@ -18,6 +18,7 @@ type Pool struct {
 
 	done      chan struct{} // closed by Close
 	closeOnce sync.Once
+	disposing sync.WaitGroup // released contexts still closing
 
 	mu        sync.Mutex
 	instances []*instance // not gone
@@ -187,6 +188,7 @@ func (p *Pool) Close() error {
 			wg.Go(func() { p.closeInstance(in, "pool closed") })
 		}
 		wg.Wait()
+		p.disposing.Wait()
 	})
 	return nil
 }

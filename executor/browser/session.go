@@ -170,7 +170,9 @@ func (s *Session) Info() Info { return s.info }
 func (s *Session) Release() {
 	s.release.Do(func() {
 		s.cancel(errReleased)
-		s.dispose()
+		// The context closes in the background: the next flow need not wait
+		// for it, and it is already cut off from this one.
+		s.pool.disposing.Go(s.dispose)
 		s.pool.unreserve(s.in)
 		<-s.pool.slots
 	})

@@ -2,49 +2,59 @@ package browser
 
 import "context"
 
-// Each ready browser keeps one spare incognito context open, so that a flow
-// does not wait for a context and page to be made (a good part of a short
-// flow): Acquire takes the spare and a new one is opened in the background.
-// A spare is never reused after a flow: every flow gets a fresh context.
+// Each ready browser keeps spare incognito contexts open, one for each flow
+// it can run at once, so that a flow does not wait for a context and page
+// to be made (about a quarter of a second, a good part of a short flow):
+// Acquire takes a spare and a new one is opened in the background while
+// the flow runs. A spare is never reused after a flow: every flow gets a
+// fresh context.
 
-// takeSpare hands out in's spare, if it has a live one.
+// takeSpare hands out one of in's spares, if it has a live one.
 func (p *Pool) takeSpare(in *instance) *Session {
-	p.mu.Lock()
-	s := in.spare
-	in.spare = nil
-	p.mu.Unlock()
-	if s == nil {
-		return nil
+	for {
+		p.mu.Lock()
+		if len(in.spares) == 0 {
+			p.mu.Unlock()
+			return nil
+		}
+		s := in.spares[0]
+		in.spares = in.spares[1:]
+		p.mu.Unlock()
+		if s.ctx.Err() == nil {
+			return s
+		}
+		s.dispose() // its browser died while it waited
 	}
-	if s.ctx.Err() != nil { // its browser died while it waited
-		s.dispose()
-		return nil
-	}
-	return s
 }
 
-// refillSpare opens a spare for in unless it has one, one is being opened,
-// or in no longer takes new flows.
+// refillSpare opens spares for in until it has one per concurrent flow,
+// unless in no longer takes new flows.
 func (p *Pool) refillSpare(in *instance) {
-	p.mu.Lock()
-	if p.closed || in.state != ready || in.spare != nil || in.spareOpening {
+	for {
+		p.mu.Lock()
+		if p.closed || in.state != ready || len(in.spares)+in.spareOpening >= p.opts.ContextsPerBrowser {
+			p.mu.Unlock()
+			return
+		}
+		in.spareOpening++
 		p.mu.Unlock()
-		return
-	}
-	in.spareOpening = true
-	p.mu.Unlock()
 
-	s, err := p.openSession(context.Background(), in)
+		s, err := p.openSession(context.Background(), in)
 
-	p.mu.Lock()
-	in.spareOpening = false
-	keep := err == nil && !p.closed && in.state == ready && in.spare == nil
-	if keep {
-		in.spare = s
-	}
-	p.mu.Unlock()
-	if err == nil && !keep {
-		s.cancel(errReleased)
-		s.dispose()
+		p.mu.Lock()
+		in.spareOpening--
+		keep := err == nil && !p.closed && in.state == ready
+		if keep {
+			in.spares = append(in.spares, s)
+		}
+		p.mu.Unlock()
+		if err != nil {
+			return
+		}
+		if !keep {
+			s.cancel(errReleased)
+			s.dispose()
+			return
+		}
 	}
 }
