@@ -46,8 +46,8 @@ func testConcurrentLogsExactlyOnce(t *testing.T, newStore newStoreFunc) {
 				}
 			})
 		}
-		wg.Wait()
-
+		// Read while they write, as a page does: a client that stops reading
+		// answers no pings and is dropped as dead.
 		want := writers * perWriter
 		seen := map[string]bool{}
 		var lastCursor string
@@ -65,6 +65,7 @@ func testConcurrentLogsExactlyOnce(t *testing.T, newStore newStoreFunc) {
 			seen[ev.ExecutionLogs.Node.ID] = true
 			lastCursor = ev.ExecutionLogs.Cursor
 		}
+		wg.Wait()
 		c.unsubscribe(id)
 
 		// Paging from the first log's cursor sees the same logs, in order.
