@@ -310,11 +310,18 @@ func withElement(ctx context.Context, page *rod.Page, q query, act func(*rod.Ele
 		if err != nil {
 			return rep, err
 		}
-		el, err := takeElement(ctx, rep.in(page))
-		if err == nil {
-			err = act(el.Context(ctx), rep)
-			_ = el.Context(ctx).Release()
+		// A first look that answered after the step's time ran out (see
+		// firstLook) still gets its act, for the act's own answer.
+		actCtx, stop := ctx, context.CancelFunc(func() {})
+		if errors.Is(context.Cause(ctx), errStepTimeout) {
+			actCtx, stop = firstLook(ctx)
 		}
+		el, err := takeElement(actCtx, rep.in(page))
+		if err == nil {
+			err = act(el.Context(actCtx), rep)
+			_ = el.Context(actCtx).Release()
+		}
+		stop()
 		if err == nil || !isStale(err) || ctx.Err() != nil {
 			return rep, err
 		}

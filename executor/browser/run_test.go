@@ -258,7 +258,7 @@ var failingFlows = []flowCase{
 	},
 	{
 		name:     "covered button",
-		flow:     "Go to /list.html\nClick \"Blocked button\"",
+		flow:     "Go to /list.html#still\nClick \"Blocked button\"",
 		failLine: 2,
 		want:     []string{`the button "Blocked button" is covered by <div#shield>`},
 	},
