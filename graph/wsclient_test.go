@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,10 +15,18 @@ import (
 // wsClient speaks one of the two websocket subprotocols the way graphql-ws
 // (graphql-transport-ws) and subscriptions-transport-ws (graphql-ws) clients
 // do, over a real connection.
+//
+// Like a browser, it reads all the time (a background reader), so it
+// answers the server's pings even while the test is busy elsewhere; the
+// server drops clients that do not.
 type wsClient struct {
 	t        testing.TB
 	conn     *websocket.Conn
 	protocol string
+
+	writeMu  sync.Mutex     // one writer at a time: the test, or the reader's pong
+	messages chan wsMessage // what the reader received, in order
+	readErr  error          // why the reader stopped; read after messages is closed
 }
 
 const (
@@ -39,7 +48,8 @@ func dialWS(t testing.TB, httpURL, protocol string) *wsClient {
 	if err != nil {
 		t.Fatalf("dial %s: %v (response %v)", protocol, err, resp)
 	}
-	c := &wsClient{t: t, conn: conn, protocol: protocol}
+	c := &wsClient{t: t, conn: conn, protocol: protocol, messages: make(chan wsMessage, 1<<14)}
+	go c.read()
 	t.Cleanup(func() { conn.Close() })
 	c.send(wsMessage{Type: "connection_init", Payload: json.RawMessage(`{}`)})
 	if m := c.next(); m.Type != "connection_ack" {
@@ -50,8 +60,44 @@ func dialWS(t testing.TB, httpURL, protocol string) *wsClient {
 
 func (c *wsClient) send(m wsMessage) {
 	c.t.Helper()
-	if err := c.conn.WriteJSON(m); err != nil {
+	if err := c.write(m); err != nil {
 		c.t.Fatalf("write %s: %v", m.Type, err)
+	}
+}
+
+func (c *wsClient) write(m wsMessage) error {
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	return c.conn.WriteJSON(m)
+}
+
+// read receives until the connection ends, answering pings (websocket
+// frames by gorilla's default handler, graphql-transport-ws "ping" here)
+// and queueing everything else for next.
+func (c *wsClient) read() {
+	defer close(c.messages)
+	c.conn.SetPingHandler(func(data string) error {
+		c.writeMu.Lock()
+		defer c.writeMu.Unlock()
+		return c.conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(10*time.Second))
+	})
+	for {
+		var m wsMessage
+		if err := c.conn.ReadJSON(&m); err != nil {
+			c.readErr = err
+			return
+		}
+		switch m.Type {
+		case "ka", "pong":
+			continue
+		case "ping":
+			if err := c.write(wsMessage{Type: "pong"}); err != nil {
+				c.readErr = err
+				return
+			}
+			continue
+		}
+		c.messages <- m
 	}
 }
 
@@ -79,20 +125,15 @@ func (c *wsClient) unsubscribe(id string) {
 // next returns the next message that is not a keep-alive, within 10 s.
 func (c *wsClient) next() wsMessage {
 	c.t.Helper()
-	for {
-		c.conn.SetReadDeadline(time.Now().Add(10 * time.Second))
-		var m wsMessage
-		if err := c.conn.ReadJSON(&m); err != nil {
-			c.t.Fatalf("read: %v", err)
-		}
-		switch m.Type {
-		case "ka", "pong":
-			continue
-		case "ping":
-			c.send(wsMessage{Type: "pong"})
-			continue
+	select {
+	case m, ok := <-c.messages:
+		if !ok {
+			c.t.Fatalf("read: %v", c.readErr)
 		}
 		return m
+	case <-time.After(10 * time.Second):
+		c.t.Fatal("read: nothing for 10s")
+		return wsMessage{}
 	}
 }
 
