@@ -370,6 +370,13 @@ func TestSessionsLeaveNothingBehind(t *testing.T) {
 	p := newPool(t, PoolOptions{})
 	warm := acquire(t, p)
 	warm.Release()
+	// The warm spares hold goroutines of their own: count with them all open.
+	sparesReady := func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return len(p.instances) == 1 && len(p.instances[0].spares) == p.opts.ContextsPerBrowser && p.instances[0].spareOpening == 0
+	}
+	waitUntil(t, "the spares open", sparesReady)
 	time.Sleep(200 * time.Millisecond)
 	before := runtime.NumGoroutine()
 	for range 8 {
@@ -377,7 +384,7 @@ func TestSessionsLeaveNothingBehind(t *testing.T) {
 			t.Fatal(res.Error)
 		}
 	}
-	waitUntil(t, "goroutines settle", func() bool { return runtime.NumGoroutine() <= before+2 })
+	waitUntil(t, "goroutines settle", func() bool { return sparesReady() && runtime.NumGoroutine() <= before+2 })
 	if st := p.Stats(); st.Contexts != 0 || st.Browsers != 1 {
 		t.Errorf("stats = %+v", st)
 	}
