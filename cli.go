@@ -240,6 +240,12 @@ func runFlows(ctx context.Context, o testOptions, flows []cliFlow, stdout, stder
 func followRun(ctx context.Context, store db.Store, watcher *db.Watcher, sessionID string, stdout io.Writer) (*db.TestSession, error) {
 	printed := map[string]db.FlowStatus{}
 	for {
+		// The session first: when it has ended, the flows read after it
+		// are final (the last flow and the session end in one write).
+		session, err := store.GetTestSession(ctx, sessionID)
+		if err != nil {
+			return nil, fmt.Errorf("read the session: %w", err)
+		}
 		flows, err := store.ListTestFlows(ctx, sessionID)
 		if err != nil {
 			return nil, fmt.Errorf("read the flows: %w", err)
@@ -250,10 +256,6 @@ func followRun(ctx context.Context, store db.Store, watcher *db.Watcher, session
 			}
 			printed[f.ID] = f.Status
 			printFlow(stdout, f)
-		}
-		session, err := store.GetTestSession(ctx, sessionID)
-		if err != nil {
-			return nil, fmt.Errorf("read the session: %w", err)
 		}
 		if session.Status == db.SessionCompleted || session.Status == db.SessionFailed {
 			fmt.Fprintf(stdout, "%d passed, %d failed\n", session.CompletedFlows, session.FailedFlows)
