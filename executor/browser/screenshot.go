@@ -10,8 +10,11 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 )
 
-// failureShotTimeout bounds the screenshot taken after a failure.
-const failureShotTimeout = 3 * time.Second
+// failureShotTimeout bounds the screenshot taken after a failure. It is
+// taken once per failed flow and is what a person looks at first, so it gets
+// time even on a busy machine (3 s was seen to run out there, right after a
+// failed navigation while Chromium swaps in its error page).
+const failureShotTimeout = 10 * time.Second
 
 var pngScreenshot = &proto.PageCaptureScreenshot{Format: proto.PageCaptureScreenshotFormatPng}
 
