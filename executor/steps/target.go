@@ -227,20 +227,9 @@ func scopeAt(span []token, i int) (*Scope, int, string) {
 		i++
 	}
 	for _, sw := range scopeWords {
-		ws := strings.Fields(sw.words)
-		if i+len(ws) > len(span) {
-			continue
-		}
-		match := true
-		for k, w := range ws {
-			if span[i+k].word != w {
-				match = false
-				break
-			}
-		}
-		if match {
+		if n, ok := wordsAt(span, i, sw.words); ok {
 			sc.Kind = sw.kind
-			return sc, i + len(ws) - start, ""
+			return sc, i + n - start, ""
 		}
 	}
 	return nil, i - start, scopeLabel
@@ -313,19 +302,8 @@ func roleAt(span []token, i int, plural bool) (Role, int, bool) {
 		if rw.plural && !plural {
 			continue
 		}
-		ws := strings.Fields(rw.words)
-		if i+len(ws) > len(span) {
-			continue
-		}
-		match := true
-		for k, w := range ws {
-			if span[i+k].word != w {
-				match = false
-				break
-			}
-		}
-		if match {
-			return rw.role, len(ws), true
+		if n, ok := wordsAt(span, i, rw.words); ok {
+			return rw.role, n, true
 		}
 	}
 	return AnyRole, 0, false
@@ -345,4 +323,19 @@ func Ordinal(n int) string {
 		suffix = "rd"
 	}
 	return strconv.Itoa(n) + suffix
+}
+
+// wordsAt reports whether span holds the space-separated words from i on,
+// and how many tokens they take.
+func wordsAt(span []token, i int, words string) (int, bool) {
+	ws := strings.Fields(words)
+	if i+len(ws) > len(span) {
+		return 0, false
+	}
+	for k, w := range ws {
+		if span[i+k].word != w {
+			return 0, false
+		}
+	}
+	return len(ws), true
 }
