@@ -139,22 +139,22 @@ func limitBody(max int64, next http.Handler) http.Handler {
 		}
 		tooLarge := fmt.Sprintf("the request body is larger than %d bytes: send smaller documents and variables", max)
 		if r.ContentLength > max {
-			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
+			auth.WriteError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
 		var maxErr *http.MaxBytesError
 		switch {
 		case errors.As(err, &maxErr):
-			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
+			auth.WriteError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, tooLarge)
 			return
 		case err != nil:
-			writeError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
+			auth.WriteError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
 			return
 		}
 		if isJSON(r.Header.Get("Content-Type")) {
 			if msg := checkJSONObject(body); msg != "" {
-				writeError(w, http.StatusBadRequest, CodeBadUserInput, msg)
+				auth.WriteError(w, http.StatusBadRequest, CodeBadUserInput, msg)
 				return
 			}
 		}
@@ -202,17 +202,4 @@ func jsonKind(field string) string {
 		return "string"
 	}
 	return "object"
-}
-
-// writeError answers a request the GraphQL executor never saw, in the shape
-// of a GraphQL response.
-func writeError(w http.ResponseWriter, status int, code, message string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{
-			"message":    message,
-			"extensions": map[string]any{"code": code},
-		}},
-	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/errcode"
 
+	"github.com/testing-agent/backend/auth"
 	"github.com/testing-agent/backend/graph/live"
 )
 
@@ -42,7 +43,7 @@ func withHTTPStatus(next http.Handler) http.Handler {
 			if status == http.StatusMethodNotAllowed {
 				w.Header().Set("Allow", "GET, POST, OPTIONS")
 			}
-			writeError(w, status, CodeBadUserInput, msg)
+			auth.WriteError(w, status, CodeBadUserInput, msg)
 			return
 		}
 		sw := &httpStatusWriter{ResponseWriter: w}
