@@ -52,8 +52,10 @@ type junitCase struct {
 	SystemOut string        `xml:"system-out,omitempty"`
 }
 
+// junitSkipped carries its reason as text: the schema Jenkins reads
+// (report/testdata/jenkins-junit.xsd) allows no attributes on skipped.
 type junitSkipped struct {
-	Message string `xml:"message,attr,omitempty"`
+	Reason string `xml:",chardata"`
 }
 
 type junitFailure struct {
@@ -91,7 +93,7 @@ func WriteJUnit(w io.Writer, r *Run, opts JUnitOptions) error {
 			c.Failure = failureOf(f, opts.BaseURL)
 		case skipped:
 			suite.Skipped++
-			c.Skipped = &junitSkipped{Message: skipReason(f)}
+			c.Skipped = &junitSkipped{Reason: skipReason(f)}
 		}
 		c.SystemOut = stepsText(f, opts.BaseURL)
 		suite.Tests++
