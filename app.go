@@ -3,16 +3,23 @@ package main
 import (
 	"log/slog"
 	"net/http"
+	"strings"
+	"time"
+
+	"github.com/testing-agent/backend/auth"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/executor"
 	"github.com/testing-agent/backend/report"
 	"github.com/testing-agent/backend/web"
 )
 
 // appRoutes maps the app a person uses (GET /, its assets), GraphiQL
 // (/graphiql) and a session's reports (/sessions/{id}/junit.xml and
-// /sessions/{id}/report.html).
-func appRoutes(mux *http.ServeMux, store db.Store) {
+// /sessions/{id}/report.html). Screenshot links in reports are made as the
+// API makes them: from the public URL (else the request's own address),
+// signed when the server has keys.
+func appRoutes(mux *http.ServeMux, store db.Store, publicURL string, signer *auth.Signer) {
 	web.Register(mux)
 	mux.HandleFunc("GET /sessions/{id}/junit.xml", func(w http.ResponseWriter, r *http.Request) {
 		run, ok := loadReport(w, r, store)
@@ -21,7 +28,7 @@ func appRoutes(mux *http.ServeMux, store db.Store) {
 		}
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 		w.Header().Set("Content-Disposition", `inline; filename="junit.xml"`)
-		if err := report.WriteJUnit(w, run, report.JUnitOptions{BaseURL: requestBaseURL(r)}); err != nil {
+		if err := report.WriteJUnit(w, run, report.JUnitOptions{ScreenshotURL: artifactLinks(r, publicURL, signer)}); err != nil {
 			slog.WarnContext(r.Context(), "write junit report", "session", run.Session.ID, "err", err)
 		}
 	})
@@ -57,12 +64,21 @@ func loadReport(w http.ResponseWriter, r *http.Request, store db.Store) (*report
 	return nil, false
 }
 
-// requestBaseURL is the URL the client reached this server at, for links in
-// reports it downloads.
-func requestBaseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
+// artifactLinks makes absolute artifact links for a report r downloads.
+func artifactLinks(r *http.Request, publicURL string, signer *auth.Signer) func(id string) string {
+	base := strings.TrimSuffix(publicURL, "/")
+	if base == "" {
+		scheme := "http"
+		if r.TLS != nil {
+			scheme = "https"
+		}
+		base = scheme + "://" + r.Host
 	}
-	return scheme + "://" + r.Host
+	return func(id string) string {
+		path := executor.ArtifactURL(id)
+		if signer == nil {
+			return base + path
+		}
+		return base + path + "?" + signer.Sign(path, time.Now())
+	}
 }

@@ -330,7 +330,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		Subscribers: func() int { return api.LiveStats().Subscriptions }, AvgFlowDuration: runner.AvgFlowDuration}
 	loops.Go(func() { sampler.Run(runCtx) })
 	srv := &http.Server{
-		Handler:           guard.Wrap(routes(store, api, access)),
+		Handler:           guard.Wrap(routes(store, api, access, cfg.PublicURL)),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       orDefault(cfg.ReadTimeout, defaultReadTimeout),
 		WriteTimeout:      orDefault(cfg.WriteTimeout, defaultWriteTimeout),
@@ -442,15 +442,16 @@ func orDefault(d, def time.Duration) time.Duration {
 	return d
 }
 
-// routes maps the server's paths.
-func routes(store feedStore, api *graph.Handler, access accessRules) http.Handler {
+// routes maps the server's paths; links in reports start with publicURL
+// (empty: each request's own address).
+func routes(store feedStore, api *graph.Handler, access accessRules, publicURL string) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", api)
 	mux.Handle("GET "+executor.ArtifactPath+"{id}", access.keys.RequireOrSigned(auth.RoleRead, access.signer, graph.ArtifactHandler(store)))
 	// The app, GraphiQL and the reports; reports hold a session's data, so
 	// they need a read key as the API does (the app's pages hold none).
 	app := http.NewServeMux()
-	appRoutes(app, store)
+	appRoutes(app, store, publicURL, access.signer)
 	mux.Handle("/sessions/", access.keys.Require(auth.RoleRead, app))
 	mux.Handle("/", app)
 	mux.Handle("GET /metrics", access.keys.Require(auth.RoleRead, metricsHandler(api)))

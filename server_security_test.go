@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -201,6 +203,28 @@ func TestArtifactsNeedAKeyOrASignedLink(t *testing.T) {
 				t.Errorf("GET %s: %d %s, want %d", tc.url, got.status, got.body, tc.status)
 			}
 		})
+	}
+}
+
+// A CI server shows a JUnit report's screenshot without a key: the report's
+// links are signed as the API's are.
+func TestJUnitScreenshotLinksAreSigned(t *testing.T) {
+	url, sessionID := startKeyedServer(t, nil)
+	report := send(t, http.MethodGet, url+"/sessions/"+sessionID+"/junit.xml", map[string]string{"Authorization": "Bearer " + testReadKey}, "")
+	if report.status != http.StatusOK {
+		t.Fatalf("junit.xml: %d %s", report.status, report.body)
+	}
+	validateJUnit(t, []byte(report.body))
+	link := regexp.MustCompile(`screenshot: ([^\s<]+)`).FindStringSubmatch(report.body)
+	if link == nil {
+		t.Fatalf("no screenshot link in\n%s", report.body)
+	}
+	signed := html.UnescapeString(link[1])
+	if !strings.HasPrefix(signed, url+"/artifacts/") || !strings.Contains(signed, "signature=") {
+		t.Fatalf("screenshot link %q, want an absolute signed link", signed)
+	}
+	if got := send(t, http.MethodGet, signed, nil, ""); got.status != http.StatusOK {
+		t.Errorf("GET %s without a key: %d %s", signed, got.status, got.body)
 	}
 }
 

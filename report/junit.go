@@ -66,9 +66,10 @@ type junitFailure struct {
 
 // JUnitOptions say how to write links.
 type JUnitOptions struct {
-	// BaseURL prefixes screenshot paths (e.g. http://127.0.0.1:8080) so a
-	// CI server can link them; empty leaves them relative.
-	BaseURL string
+	// ScreenshotURL makes the link of a screenshot artifact (absolute,
+	// signed when the server has keys) so a CI server can show it; nil
+	// leaves links relative (/artifacts/{id}).
+	ScreenshotURL func(id string) string
 }
 
 // WriteJUnit writes the run as JUnit XML: one testsuite for the session's
@@ -90,12 +91,12 @@ func WriteJUnit(w io.Writer, r *Run, opts JUnitOptions) error {
 		switch outcomeOf(f) {
 		case failed:
 			suite.Failures++
-			c.Failure = failureOf(f, opts.BaseURL)
+			c.Failure = failureOf(f, opts.screenshotURL)
 		case skipped:
 			suite.Skipped++
 			c.Skipped = &junitSkipped{Reason: skipReason(f)}
 		}
-		c.SystemOut = stepsText(f, opts.BaseURL)
+		c.SystemOut = stepsText(f, opts.screenshotURL)
 		suite.Tests++
 		suite.Cases = append(suite.Cases, c)
 	}
@@ -120,7 +121,7 @@ func classname(session string) string {
 	return strings.NewReplacer(".", "_").Replace(session)
 }
 
-func failureOf(f *db.TestFlow, baseURL string) *junitFailure {
+func failureOf(f *db.TestFlow, screenshotURL func(string) string) *junitFailure {
 	msg := "failed"
 	if f.Error != nil && *f.Error != "" {
 		msg = *f.Error
@@ -132,7 +133,7 @@ func failureOf(f *db.TestFlow, baseURL string) *junitFailure {
 			text += "\n" + *st.Error
 		}
 		if st.ScreenshotID != nil {
-			text += "\nscreenshot: " + screenshotURL(baseURL, *st.ScreenshotID)
+			text += "\nscreenshot: " + screenshotURL(*st.ScreenshotID)
 		}
 	}
 	return &junitFailure{Message: msg, Type: "StepFailed", Text: text}
@@ -149,17 +150,20 @@ func skipReason(f *db.TestFlow) string {
 }
 
 // stepsText lists the steps with their outcome, for system-out.
-func stepsText(f *db.TestFlow, baseURL string) string {
+func stepsText(f *db.TestFlow, screenshotURL func(string) string) string {
 	var b strings.Builder
 	for _, st := range f.Steps {
 		fmt.Fprintf(&b, "line %d: %s — %s (%d ms)\n", st.Line, st.Source, st.Status, st.DurationMs)
 		if st.ScreenshotID != nil {
-			fmt.Fprintf(&b, "  screenshot: %s\n", screenshotURL(baseURL, *st.ScreenshotID))
+			fmt.Fprintf(&b, "  screenshot: %s\n", screenshotURL(*st.ScreenshotID))
 		}
 	}
 	return b.String()
 }
 
-func screenshotURL(baseURL, id string) string {
-	return strings.TrimRight(baseURL, "/") + ArtifactPath + id
+func (o JUnitOptions) screenshotURL(id string) string {
+	if o.ScreenshotURL == nil {
+		return ArtifactPath + id
+	}
+	return o.ScreenshotURL(id)
 }

@@ -75,7 +75,7 @@ func TestJUnit(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WriteJUnit(&buf, run, JUnitOptions{BaseURL: "http://127.0.0.1:8080"}); err != nil {
+	if err := WriteJUnit(&buf, run, JUnitOptions{ScreenshotURL: func(id string) string { return "http://127.0.0.1:8080/artifacts/" + id }}); err != nil {
 		t.Fatal(err)
 	}
 	checkJUnit(t, buf.Bytes())
