@@ -23,9 +23,11 @@ const (
 	gone
 )
 
-// instance is one Chromium process the pool manages.
+// instance is one Chromium the pool manages: a process it launched, or a
+// connection to a remote endpoint (ep set, proc nil).
 type instance struct {
 	id string
+	ep *endpoint // the remote endpoint it is connected to; nil when launched
 
 	// ctx lives as long as the process; it is cancelled with ErrBrowserCrashed
 	// (or ErrPoolClosed) as its cause, which ends every CDP call of its sessions.
@@ -34,7 +36,8 @@ type instance struct {
 
 	started  chan struct{} // closed when start finished; startErr tells how
 	startErr error
-	proc     *chromiumProcess
+	proc     *chromiumProcess // nil for a remote browser
+	ws       *cdp.WebSocket   // the DevTools connection; closed on purpose by close
 	browser  *rod.Browser
 	version  string
 	ua       string
@@ -51,23 +54,50 @@ type instance struct {
 	idleGen      int // which idle clock is current
 }
 
-func newInstance() *instance {
+func newInstance(ep *endpoint) *instance {
 	ctx, cancel := context.WithCancelCause(context.Background())
-	return &instance{id: newBrowserID(), ctx: ctx, cancel: cancel, started: make(chan struct{})}
+	return &instance{id: newBrowserID(ep), ep: ep, ctx: ctx, cancel: cancel, started: make(chan struct{})}
 }
 
-func newBrowserID() string {
+func newBrowserID(ep *endpoint) string {
 	b := make([]byte, 4)
 	_, _ = rand.Read(b)
+	if ep != nil {
+		return "remote-" + hex.EncodeToString(b)
+	}
 	return "chromium-" + hex.EncodeToString(b)
 }
 
-// start launches Chromium and connects to it; it closes in.started when done.
+// pid is the launched process's ID; 0 for a remote browser.
+func (in *instance) pid() int {
+	if in.proc == nil {
+		return 0
+	}
+	return in.proc.pid
+}
+
+// where names the browser in messages: its process or its endpoint.
+func (in *instance) where() string {
+	if in.ep != nil {
+		return in.ep.name
+	}
+	return fmt.Sprintf("Chromium (pid %d)", in.pid())
+}
+
+// start launches Chromium, or dials the remote endpoint, and connects to
+// it; it closes in.started when done.
 func (in *instance) start(bin string, opts PoolOptions) {
 	defer close(in.started)
 	ctx, cancel := context.WithTimeout(in.ctx, opts.StartTimeout)
 	defer cancel()
 
+	if in.ep != nil {
+		if err := in.dial(ctx); err != nil {
+			in.startErr = err
+			in.cancel(err)
+		}
+		return
+	}
 	proc, err := launchChromium(ctx, bin, opts)
 	if err != nil {
 		in.startErr = err
@@ -75,7 +105,7 @@ func (in *instance) start(bin string, opts PoolOptions) {
 		return
 	}
 	in.proc = proc
-	if err := in.connect(ctx); err != nil {
+	if err := in.connect(ctx, proc.wsURL); err != nil {
 		proc.kill()
 		in.startErr = err
 		in.cancel(err)
@@ -83,20 +113,24 @@ func (in *instance) start(bin string, opts PoolOptions) {
 	}
 }
 
-func (in *instance) connect(ctx context.Context) error {
-	client, err := cdp.StartWithURL(ctx, in.proc.wsURL, nil) // ctx bounds the dial only
-	if err != nil {
-		return fmt.Errorf("connect to chromium: %w", err)
+func (in *instance) connect(ctx context.Context, wsURL string) error {
+	ws := &cdp.WebSocket{}
+	if err := ws.Connect(ctx, wsURL, nil); err != nil { // ctx bounds the dial only
+		return fmt.Errorf("connect to %s: %w", in.where(), err)
 	}
+	in.ws = ws
+	client := cdp.New().Start(ws)
 	// NoDefaultDevice: every page gets our viewport, not go-rod's laptop preset.
 	// ControlURL(""): the client is given; go-rod's $rod env must not add a URL.
 	b := rod.New().ControlURL("").Client(client).Context(in.ctx).NoDefaultDevice()
 	if err := b.Connect(); err != nil {
-		return fmt.Errorf("connect to chromium: %w", err)
+		_ = ws.Close()
+		return fmt.Errorf("connect to %s: %w", in.where(), err)
 	}
 	v, err := b.Context(ctx).Version()
 	if err != nil {
-		return fmt.Errorf("chromium version: %w", err)
+		_ = ws.Close()
+		return fmt.Errorf("ask %s for its version: %w", in.where(), err)
 	}
 	in.browser = b
 	in.version = v.Product
@@ -105,8 +139,9 @@ func (in *instance) connect(ctx context.Context) error {
 	return nil
 }
 
-// watch waits until the process exits or its DevTools connection drops and
-// reports it through gone, unless the pool closed it on purpose.
+// watch waits until the process exits or its DevTools connection drops (or,
+// for a remote browser, stops answering) and reports it through gone,
+// unless the pool closed it on purpose.
 func (in *instance) watch(gone func(in *instance, err error)) {
 	disconnected := make(chan struct{})
 	events := in.browser.Event() // closes when the CDP connection ends
@@ -115,19 +150,48 @@ func (in *instance) watch(gone func(in *instance, err error)) {
 		}
 		close(disconnected)
 	}()
+	var exited, unanswered <-chan struct{} // nil: never
+	if in.proc != nil {
+		exited = in.proc.exited
+	}
+	if in.ep != nil {
+		unanswered = in.heartbeat()
+	}
 	var err error
 	select {
-	case <-in.proc.exited:
+	case <-exited:
 		err = fmt.Errorf("%w: the Chromium process (pid %d) exited (%v)", ErrBrowserCrashed, in.proc.pid, in.proc.exitErr)
 	case <-disconnected:
-		err = fmt.Errorf("%w: lost the DevTools connection to Chromium (pid %d)", ErrBrowserCrashed, in.proc.pid)
+		err = fmt.Errorf("%w: lost the DevTools connection to %s", in.lossKind(), in.where())
+	case <-unanswered:
+		err = fmt.Errorf("%w: %s stopped answering", ErrBrowserLost, in.where())
 	}
 	if in.deliberate.Load() {
 		return
 	}
 	in.cancel(err)
-	in.proc.kill() // children may outlive a killed parent
+	in.hangUp() // children of a process may outlive a killed parent
 	gone(in, err)
+}
+
+// lossKind is what a dropped connection means: a launched browser crashed,
+// a remote one is lost (it may come back).
+func (in *instance) lossKind() error {
+	if in.ep != nil {
+		return ErrBrowserLost
+	}
+	return ErrBrowserCrashed
+}
+
+// hangUp ends the process this pool launched, or the connection to a remote
+// browser (which the remote browser outlives).
+func (in *instance) hangUp() {
+	if in.proc != nil {
+		in.proc.kill()
+	}
+	if in.ws != nil && in.ep != nil {
+		_ = in.ws.Close()
+	}
 }
 
 // close ends the process on purpose, aborting a start in progress; cause
@@ -136,9 +200,7 @@ func (in *instance) close(cause error) {
 	in.deliberate.Store(true)
 	in.cancel(cause)
 	<-in.started
-	if in.proc != nil {
-		in.proc.kill()
-	}
+	in.hangUp()
 }
 
 // dead reports whether the process is gone; cause says why.

@@ -9,12 +9,14 @@ import (
 )
 
 // Pool runs flows on a bounded set of Chromium processes, each serving a
-// bounded number of isolated incognito contexts.
+// bounded number of isolated incognito contexts. The processes are its own
+// (NewPool) or run by others and reached over DevTools (NewRemotePool).
 type Pool struct {
-	opts  PoolOptions
-	bin   string
-	log   *slog.Logger
-	slots chan struct{} // one token per open context, Browsers*ContextsPerBrowser in all
+	opts   PoolOptions
+	bin    string
+	log    *slog.Logger
+	slots  chan struct{} // one token per open context, Browsers*ContextsPerBrowser in all
+	remote []*endpoint   // the browsers of a remote pool; nil when it launches its own
 
 	done      chan struct{} // closed by Close
 	closeOnce sync.Once
@@ -24,6 +26,8 @@ type Pool struct {
 	instances []*instance // not gone
 	closed    bool
 	waiting   int
+	launched  int
+	changed   chan struct{} // closed and replaced when room may have appeared
 }
 
 // Stats is a snapshot of the pool for statistics.
@@ -32,6 +36,7 @@ type Stats struct {
 	Contexts int // contexts open or being opened
 	Waiting  int // Acquire calls waiting for a free slot
 	Capacity int // contexts the pool can hold at once
+	Launched int // Chromium processes this pool started itself, ever (0 for a remote pool)
 }
 
 // NewPool checks that Chromium exists and returns a pool; browsers start on
@@ -44,11 +49,12 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 	}
 	capacity := opts.Browsers * opts.ContextsPerBrowser
 	return &Pool{
-		opts:  opts,
-		bin:   bin,
-		log:   opts.Logger.With("component", "browser-pool"),
-		slots: make(chan struct{}, capacity),
-		done:  make(chan struct{}),
+		opts:    opts,
+		bin:     bin,
+		log:     opts.Logger.With("component", "browser-pool"),
+		slots:   make(chan struct{}, capacity),
+		done:    make(chan struct{}),
+		changed: make(chan struct{}),
 	}, nil
 }
 
@@ -57,6 +63,13 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 func (p *Pool) Acquire(ctx context.Context) (*Session, error) {
 	if err := p.takeSlot(ctx); err != nil {
 		return nil, err
+	}
+	if p.remote != nil {
+		s, err := p.acquireRemote(ctx)
+		if err != nil {
+			<-p.slots
+		}
+		return s, err
 	}
 	for attempt := 0; ; attempt++ {
 		in, err := p.reserve()
@@ -126,7 +139,8 @@ func (p *Pool) reserve() (*instance, error) {
 		if live >= p.opts.Browsers {
 			return nil, errors.New("browser pool: no room although a slot was free") // a bug, not a state
 		}
-		best = newInstance()
+		best = newInstance(nil)
+		p.launched++
 		p.instances = append(p.instances, best)
 		go p.startInstance(best)
 	}
@@ -152,6 +166,7 @@ func (p *Pool) unreserve(in *instance) {
 	default:
 		p.startIdleClockLocked(in)
 	}
+	p.signalLocked()
 	p.mu.Unlock()
 	if closeNow {
 		go p.closeInstance(in, "recycled")
@@ -162,7 +177,7 @@ func (p *Pool) unreserve(in *instance) {
 func (p *Pool) Stats() Stats {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	st := Stats{Browsers: len(p.instances), Waiting: p.waiting, Capacity: cap(p.slots)}
+	st := Stats{Browsers: len(p.instances), Waiting: p.waiting, Capacity: cap(p.slots), Launched: p.launched}
 	for _, in := range p.instances {
 		st.Contexts += in.active
 	}

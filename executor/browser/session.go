@@ -18,8 +18,9 @@ var errReleased = errors.New("session released")
 
 // Info describes the browser a session runs in.
 type Info struct {
-	BrowserID string // stable for the life of the Chromium process
-	PID       int
+	BrowserID string // stable for the life of the Chromium process (or connection)
+	PID       int    // 0 for a remote browser
+	Endpoint  string // the remote browser's DevTools endpoint, query values (tokens) left out; "" when launched here
 	Version   string // e.g. "HeadlessChrome/156.0.8078.108"
 	UserAgent string
 	Viewport  Viewport
@@ -98,9 +99,14 @@ func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) 
 		}
 		return nil, fmt.Errorf("open browser context: %w", err)
 	}
+	var where string
+	if in.ep != nil {
+		where = in.ep.name
+	}
 	s.info = Info{
 		BrowserID: in.id,
-		PID:       in.proc.pid,
+		Endpoint:  where,
+		PID:       in.pid(),
 		Version:   in.version,
 		UserAgent: in.ua,
 		Viewport:  p.opts.Viewport,
@@ -109,7 +115,7 @@ func (p *Pool) openSession(ctx context.Context, in *instance) (*Session, error) 
 }
 
 func (s *Session) openPage() error {
-	inc, err := s.in.browser.Context(s.ctx).Incognito()
+	inc, err := s.newContext()
 	if err != nil {
 		return err
 	}
@@ -122,6 +128,28 @@ func (s *Session) openPage() error {
 	s.main = page.TargetID
 	s.known[page.TargetID] = true
 	return s.preparePage(page)
+}
+
+// newContext creates the flow's incognito context. On a remote browser,
+// which cannot be given --proxy-server, the context gets the pool's proxy as
+// its own (loopback included, as the flag does), and is disposed by the
+// browser if our connection drops, so a lost server leaves nothing open.
+func (s *Session) newContext() (*rod.Browser, error) {
+	b := s.in.browser.Context(s.ctx)
+	if s.in.ep == nil {
+		return b.Incognito()
+	}
+	req := proto.TargetCreateBrowserContext{DisposeOnDetach: true}
+	if proxy := s.pool.opts.ProxyServer; proxy != "" {
+		req.ProxyServer, req.ProxyBypassList = proxy, "<-loopback>"
+	}
+	res, err := req.Call(b)
+	if err != nil {
+		return nil, err
+	}
+	inc := *b
+	inc.BrowserContextID = res.BrowserContextID
+	return &inc, nil
 }
 
 // preparePage gives a page of the flow its viewport and user agent, the
