@@ -147,6 +147,10 @@ type BrowserMetadata struct {
 	Version   string
 	UserAgent string
 	Viewport  *Viewport
+	// Endpoint is the DevTools endpoint of the remote browser (BROWSER_URLS)
+	// that ran the flow, without query values such as tokens; empty when
+	// the server launched the browser itself.
+	Endpoint string
 }
 
 // Viewport is a page's size in CSS pixels.

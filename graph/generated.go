@@ -56,6 +56,7 @@ type ComplexityRoot struct {
 	}
 
 	BrowserSessionMetadata struct {
+		Endpoint  func(childComplexity int) int
 		UserAgent func(childComplexity int) int
 		Version   func(childComplexity int) int
 		Viewport  func(childComplexity int) int
@@ -357,6 +358,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BrowserSession.Status(childComplexity), true
 
+	case "BrowserSessionMetadata.endpoint":
+		if e.ComplexityRoot.BrowserSessionMetadata.Endpoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrowserSessionMetadata.Endpoint(childComplexity), true
 	case "BrowserSessionMetadata.userAgent":
 		if e.ComplexityRoot.BrowserSessionMetadata.UserAgent == nil {
 			break
@@ -1462,6 +1469,8 @@ type BrowserSessionMetadata {
   version: String!
   userAgent: String!
   viewport: Viewport
+  "The DevTools endpoint of the remote browser (BROWSER_URLS) that ran the flow, without query values such as tokens; empty when the server launched the browser itself."
+  endpoint: String!
 }
 
 type Viewport {
@@ -1678,6 +1687,8 @@ func (ec *executionContext) childFields_BrowserSessionMetadata(ctx context.Conte
 		return ec.fieldContext_BrowserSessionMetadata_userAgent(ctx, field)
 	case "viewport":
 		return ec.fieldContext_BrowserSessionMetadata_viewport(ctx, field)
+	case "endpoint":
+		return ec.fieldContext_BrowserSessionMetadata_endpoint(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BrowserSessionMetadata", field.Name)
 }
@@ -2892,6 +2903,29 @@ func (ec *executionContext) fieldContext_BrowserSessionMetadata_viewport(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _BrowserSessionMetadata_endpoint(ctx context.Context, field graphql.CollectedField, obj *db.BrowserMetadata) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrowserSessionMetadata_endpoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Endpoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrowserSessionMetadata_endpoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BrowserSessionMetadata", field, false, false, "String")
 }
 
 func (ec *executionContext) _CreateTestFlowsPayload_session(ctx context.Context, field graphql.CollectedField, obj *model.CreateTestFlowsPayload) (ret graphql.Marshaler) {
@@ -7629,6 +7663,11 @@ func (ec *executionContext) _BrowserSessionMetadata(ctx context.Context, sel ast
 		case "viewport":
 			out.Values[i] = ec._BrowserSessionMetadata_viewport(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endpoint":
+			out.Values[i] = ec._BrowserSessionMetadata_endpoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

@@ -157,6 +157,7 @@ type browserMetadataDoc struct {
 	Version   string       `bson:"version"`
 	UserAgent string       `bson:"userAgent"`
 	Viewport  *viewportDoc `bson:"viewport,omitempty"`
+	Endpoint  string       `bson:"endpoint,omitempty"` // a remote browser's (BROWSER_URLS)
 }
 
 type viewportDoc struct {
@@ -168,7 +169,7 @@ func newBrowserMetadataDoc(m *db.BrowserMetadata) *browserMetadataDoc {
 	if m == nil {
 		return nil
 	}
-	d := &browserMetadataDoc{Version: m.Version, UserAgent: m.UserAgent}
+	d := &browserMetadataDoc{Version: m.Version, UserAgent: m.UserAgent, Endpoint: m.Endpoint}
 	if v := m.Viewport; v != nil {
 		d.Viewport = &viewportDoc{Width: int64(v.Width), Height: int64(v.Height)}
 	}
@@ -186,7 +187,7 @@ func (d *browserSessionDoc) toDomain() *db.BrowserSession {
 		LastActivity: utc(d.LastActivity),
 	}
 	if m := d.Metadata; m != nil {
-		b.Metadata = &db.BrowserMetadata{Version: m.Version, UserAgent: m.UserAgent}
+		b.Metadata = &db.BrowserMetadata{Version: m.Version, UserAgent: m.UserAgent, Endpoint: m.Endpoint}
 		if v := m.Viewport; v != nil {
 			b.Metadata.Viewport = &db.Viewport{Width: int(v.Width), Height: int(v.Height)}
 		}

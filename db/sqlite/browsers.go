@@ -26,14 +26,15 @@ func (s *Store) CreateBrowserSession(ctx context.Context, in db.NewBrowserSessio
 		Metadata:     in.Metadata,
 	}
 	var (
-		hasMetadata        bool
-		version, userAgent sql.NullString
-		width, height      sql.NullInt64
+		hasMetadata                  bool
+		version, userAgent, endpoint sql.NullString
+		width, height                sql.NullInt64
 	)
 	if m := in.Metadata; m != nil {
 		hasMetadata = true
 		version = sql.NullString{String: m.Version, Valid: true}
 		userAgent = sql.NullString{String: m.UserAgent, Valid: true}
+		endpoint = sql.NullString{String: m.Endpoint, Valid: true}
 		if m.Viewport != nil {
 			width = sql.NullInt64{Int64: int64(m.Viewport.Width), Valid: true}
 			height = sql.NullInt64{Int64: int64(m.Viewport.Height), Valid: true}
@@ -45,10 +46,10 @@ func (s *Store) CreateBrowserSession(ctx context.Context, in db.NewBrowserSessio
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO browserSessions
 			(id, sessionId, flowId, status, browserType, startedAt, lastActivity,
-			 hasMetadata, version, userAgent, viewportWidth, viewportHeight)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			 hasMetadata, version, userAgent, viewportWidth, viewportHeight, endpoint)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			b.ID, b.SessionID, nullString(b.FlowID), b.Status, b.BrowserType, millis(now), millis(now),
-			hasMetadata, version, userAgent, width, height)
+			hasMetadata, version, userAgent, width, height, endpoint)
 		if err != nil {
 			return fmt.Errorf("insert browser session: %w", err)
 		}
@@ -104,8 +105,8 @@ func (s *Store) UpdateBrowserSession(ctx context.Context, id string, status db.B
 				width = sql.NullInt64{Int64: int64(m.Viewport.Width), Valid: true}
 				height = sql.NullInt64{Int64: int64(m.Viewport.Height), Valid: true}
 			}
-			set += `, hasMetadata = 1, version = ?, userAgent = ?, viewportWidth = ?, viewportHeight = ?`
-			args = append(args, m.Version, m.UserAgent, width, height)
+			set += `, hasMetadata = 1, version = ?, userAgent = ?, viewportWidth = ?, viewportHeight = ?, endpoint = ?`
+			args = append(args, m.Version, m.UserAgent, width, height, m.Endpoint)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE browserSessions SET `+set+` WHERE id = ?`, append(args, id)...); err != nil {
 			return fmt.Errorf("update browser session: %w", err)
@@ -128,7 +129,7 @@ func (s *Store) UpdateBrowserSession(ctx context.Context, id string, status db.B
 // oldest first.
 func listBrowserSessions(ctx context.Context, q queryer, where string, args ...any) ([]*db.BrowserSession, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, sessionId, flowId, status, browserType, startedAt,
-		lastActivity, hasMetadata, version, userAgent, viewportWidth, viewportHeight
+		lastActivity, hasMetadata, version, userAgent, viewportWidth, viewportHeight, endpoint
 		FROM browserSessions WHERE `+where+` ORDER BY startedAt, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list browser sessions: %w", err)
@@ -137,22 +138,22 @@ func listBrowserSessions(ctx context.Context, q queryer, where string, args ...a
 	list := []*db.BrowserSession{}
 	for rows.Next() {
 		var (
-			b                     db.BrowserSession
-			flowID                sql.NullString
-			startedAt, lastActive int64
-			hasMetadata           bool
-			version, userAgent    sql.NullString
-			width, height         sql.NullInt64
+			b                            db.BrowserSession
+			flowID                       sql.NullString
+			startedAt, lastActive        int64
+			hasMetadata                  bool
+			version, userAgent, endpoint sql.NullString
+			width, height                sql.NullInt64
 		)
 		if err := rows.Scan(&b.ID, &b.SessionID, &flowID, &b.Status, &b.BrowserType, &startedAt, &lastActive,
-			&hasMetadata, &version, &userAgent, &width, &height); err != nil {
+			&hasMetadata, &version, &userAgent, &width, &height, &endpoint); err != nil {
 			return nil, fmt.Errorf("scan browser session: %w", err)
 		}
 		b.FlowID = stringPtr(flowID)
 		b.StartedAt = fromMillis(startedAt)
 		b.LastActivity = fromMillis(lastActive)
 		if hasMetadata {
-			b.Metadata = &db.BrowserMetadata{Version: version.String, UserAgent: userAgent.String}
+			b.Metadata = &db.BrowserMetadata{Version: version.String, UserAgent: userAgent.String, Endpoint: endpoint.String}
 			if width.Valid {
 				b.Metadata.Viewport = &db.Viewport{Width: int(width.Int64), Height: int(height.Int64)}
 			}

@@ -2,7 +2,7 @@ package sqlite
 
 // migrations[i] brings the schema from version i to i+1; PRAGMA
 // user_version holds the version a database is at. Append, never edit.
-var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4}
+var migrations = []string{schemaV1, schemaV2, schemaV3, schemaV4, schemaV5}
 
 // schemaVersion is the version this code expects.
 var schemaVersion = len(migrations)
@@ -128,4 +128,9 @@ CREATE INDEX testFlows_status ON testFlows (status);
 const schemaV4 = `
 UPDATE testFlows SET ord = -ord - 1;
 UPDATE testFlows SET ord = -ord;
+`
+
+// schemaV5 records which remote browser (BROWSER_URLS) ran a flow.
+const schemaV5 = `
+ALTER TABLE browserSessions ADD COLUMN endpoint TEXT;
 `

@@ -108,7 +108,7 @@ func TestMigrationNumbersFlowsFromOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range []string{"UPDATE testFlows SET ord = ord - 1", "PRAGMA user_version = 3"} {
+	for _, stmt := range []string{"UPDATE testFlows SET ord = ord - 1", "ALTER TABLE browserSessions DROP COLUMN endpoint", "PRAGMA user_version = 3"} {
 		if _, err := raw.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}

@@ -78,6 +78,7 @@ func Run(t *testing.T, newStore func(t *testing.T) db.Store) {
 		{"SetSessionMetadata", testSetSessionMetadata},
 		{"CountActivity", testCountActivity},
 		{"ListSessionsWithStatus", testListSessionsWithStatus},
+		{"Claimers", testClaimers},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) { g.run(t, open) })
