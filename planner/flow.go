@@ -12,7 +12,9 @@ type proposal struct {
 	name        string
 	description string
 	lines       []string
-	kind        string // prompt, smoke, form, navigation, llm: for logs and ordering
+	kind        string     // prompt, smoke, form, navigation, app, llm: for logs and ordering
+	class       trialClass // app flows: what the action turned out to do
+	control     string     // app flows: the control acted on
 }
 
 func (p proposal) instructions() string { return strings.Join(p.lines, "\n") }

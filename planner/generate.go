@@ -127,19 +127,58 @@ func (p *Planner) plan(ctx context.Context, session *db.TestSession, pr *progres
 	if err != nil {
 		return plan{}, err
 	}
-	if p.llm != nil {
-		llmFlows, err := p.planWithLLM(ctx, session.Prompt, s, forms, account, pr)
-		if err == nil {
-			return plan{flows: append(flows, llmFlows...)}, nil
-		}
-		if ctx.Err() != nil {
-			return plan{}, context.Cause(ctx)
-		}
-		pr.warn(ctx, fmt.Sprintf("The LLM planner failed (%v); the built-in planner proposes the flows instead", err), nil)
+	rec := p.exploreStartPage(ctx, s, pr)
+	if ctx.Err() != nil {
+		return plan{}, context.Cause(ctx)
 	}
-	flows = append(flows, proposeForSite(s, forms, account)...)
-	rankByPrompt(session.Prompt, flows)
-	return plan{flows: flows}, nil
+	var proposed []proposal
+	if p.llm != nil {
+		llmFlows, err := p.planWithLLM(ctx, session.Prompt, s, forms, account, rec, pr)
+		if err == nil {
+			proposed = llmFlows
+		} else if ctx.Err() != nil {
+			return plan{}, context.Cause(ctx)
+		} else {
+			pr.warn(ctx, fmt.Sprintf("The LLM planner failed (%v); the built-in planner proposes the flows instead", err), nil)
+		}
+	}
+	if proposed == nil {
+		proposed = append(proposeForApp(rec), proposeForSite(s, forms, account)...)
+		rankByPrompt(session.Prompt, proposed)
+	}
+	flows = append(flows, proposed...)
+	flows = p.verifyFlows(ctx, req.site.String(), flows, pr)
+	if ctx.Err() != nil {
+		return plan{}, context.Cause(ctx)
+	}
+	return plan{flows: flows, note: p.askedNote(ctx, session.Prompt, flows, pr)}, nil
+}
+
+// exploreStartPage tries the start page's controls within AppTimeout.
+func (p *Planner) exploreStartPage(ctx context.Context, s *site, pr *progress) *appRecord {
+	actx, cancel := context.WithTimeout(ctx, p.opts.AppTimeout)
+	defer cancel()
+	pr.info(ctx, fmt.Sprintf("Trying the controls of %s as a person would (up to %s)", pathOf(s.start.url), p.opts.AppTimeout), nil)
+	rec := p.exploreApp(actx, s, pr)
+	if actx.Err() != nil && ctx.Err() == nil {
+		pr.warn(ctx, fmt.Sprintf("Trying controls stopped after %s; flows cover what was tried by then", p.opts.AppTimeout), nil)
+	}
+	pr.info(ctx, fmt.Sprintf("%s on %s changed something a flow can check", count(len(rec.trials), "trial"), pathOf(s.start.url)), nil)
+	return rec
+}
+
+// askedNote orders the flows by the behaviours the prompt names and says
+// which of them no flow does: "could not find how to delete a todo".
+func (p *Planner) askedNote(ctx context.Context, prompt string, flows []proposal, pr *progress) string {
+	var notes []string
+	for _, a := range orderByAsked(prompt, flows) {
+		notes = append(notes, a.missing())
+		pr.warn(ctx, "The prompt asks to test this, but the planner "+a.missing(), map[string]any{"behaviour": a.verb})
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return "The planner " + strings.Join(notes, "; ") + "."
 }
 
 // explore crawls the site and tries out its forms, within ExploreTimeout.

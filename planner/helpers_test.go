@@ -86,7 +86,13 @@ func newSession(t testing.TB, store db.Store, prompt string) *db.TestSession {
 // its flows.
 func generate(t testing.TB, p *Planner, store db.Store, sessionID string) (*db.TestSession, []*db.TestFlow) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), generateBound)
+	return generateWithin(t, p, store, sessionID, generateBound)
+}
+
+// generateWithin is generate with its own bound.
+func generateWithin(t testing.TB, p *Planner, store db.Store, sessionID string, bound time.Duration) (*db.TestSession, []*db.TestFlow) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), bound)
 	defer cancel()
 	session, err := p.Generate(ctx, sessionID)
 	if err != nil {

@@ -36,11 +36,11 @@ type rejected struct {
 // planWithLLM asks the model for flows, checks each with the step parser,
 // sends the ones that fail back once with the parser's errors, and drops
 // what still fails. An error means the built-in planner should answer.
-func (p *Planner) planWithLLM(ctx context.Context, prompt string, s *site, forms []*formCase, account *accountCase, pr *progress) ([]proposal, error) {
+func (p *Planner) planWithLLM(ctx context.Context, prompt string, s *site, forms []*formCase, account *accountCase, rec *appRecord, pr *progress) ([]proposal, error) {
 	pr.info(ctx, "Asking the LLM for flows", map[string]any{"model": p.llm.model})
 	messages := []chatMessage{
 		{Role: "system", Content: systemPrompt},
-		{Role: "user", Content: userMessage(prompt, s, forms, account)},
+		{Role: "user", Content: userMessage(prompt, s, forms, account, rec)},
 	}
 	reply, err := p.llm.complete(ctx, messages)
 	if err != nil {

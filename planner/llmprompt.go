@@ -36,7 +36,7 @@ const mostOutlineChars = 24000
 
 // userMessage is the prompt and an outline of the explored site, with
 // targets already written in the step language.
-func userMessage(prompt string, s *site, forms []*formCase, account *accountCase) string {
+func userMessage(prompt string, s *site, forms []*formCase, account *accountCase, rec *appRecord) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The person asked:\n%s\n\n", strings.TrimSpace(prompt))
 	fmt.Fprintf(&b, "The site is %s. What exploring it found:\n", s.origin)
@@ -58,6 +58,7 @@ func userMessage(prompt string, s *site, forms []*formCase, account *accountCase
 		fmt.Fprintf(&b, "\nSigning up on %s and then logging in on %s with the same values: %s.\n",
 			pathOf(account.signup.page.url), pathOf(account.login.page.url), account.saw)
 	}
+	outlineApp(&b, rec)
 	b.WriteString("\nWrite the flows as JSON.")
 	return b.String()
 }

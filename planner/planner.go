@@ -15,6 +15,8 @@ const (
 	DefaultMaxDepth       = 2
 	DefaultExploreTimeout = 60 * time.Second
 	DefaultPageTimeout    = 10 * time.Second
+	DefaultAppTimeout     = 60 * time.Second
+	DefaultVerifyTimeout  = 90 * time.Second
 )
 
 // Options configure a Planner.
@@ -32,7 +34,12 @@ type Options struct {
 	MaxDepth       int
 	ExploreTimeout time.Duration
 	PageTimeout    time.Duration
-	Logger         *slog.Logger
+	// AppTimeout bounds trying the start page's controls as a person
+	// would (typing and Enter, checkboxes, hover, double-click, in-page
+	// links); VerifyTimeout bounds running every proposed flow once.
+	AppTimeout    time.Duration
+	VerifyTimeout time.Duration
+	Logger        *slog.Logger
 }
 
 func (o Options) withDefaults() Options {
@@ -47,6 +54,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PageTimeout <= 0 {
 		o.PageTimeout = DefaultPageTimeout
+	}
+	if o.AppTimeout <= 0 {
+		o.AppTimeout = DefaultAppTimeout
+	}
+	if o.VerifyTimeout <= 0 {
+		o.VerifyTimeout = DefaultVerifyTimeout
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()

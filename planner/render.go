@@ -41,16 +41,27 @@ func write(st steps.Step) (string, error) {
 		}
 		return "Go to " + st.URL, nil
 	case steps.Click:
+		verb := map[steps.ClickKind]string{steps.SingleClick: "Click ", steps.DoubleClick: "Double-click ", steps.RightClick: "Right-click "}[st.Click]
+		if verb == "" {
+			return "", fmt.Errorf("no line is written for a %q click", st.Click)
+		}
 		t, err := targetPhrase(st.Target)
-		return "Click " + t, err
-	case steps.Check:
+		return verb + t, err
+	case steps.Check, steps.Uncheck, steps.Hover:
+		verb := map[steps.Kind]string{steps.Check: "Check ", steps.Uncheck: "Uncheck ", steps.Hover: "Hover over "}[st.Kind]
 		t, err := targetPhrase(st.Target)
-		return "Check " + t, err
+		return verb + t, err
+	case steps.Reload:
+		return "Reload", nil
 	case steps.Type:
 		return withText("Type %s into %s", st.Text, st.Target)
 	case steps.Select:
 		return withText("Select %s from %s", st.Text, st.Target)
 	case steps.Press:
+		if st.Target != nil {
+			t, err := targetPhrase(st.Target)
+			return "Press " + st.Key + " in " + t, err
+		}
 		return "Press " + st.Key, nil
 	case steps.WaitFor:
 		if st.Gone {
@@ -107,11 +118,17 @@ func writeAssertion(a steps.Assertion) (string, error) {
 			return "Expect " + t + ` has value ""`, err
 		}
 		return withText("Expect %[2]s has value %[1]s", a.Text, a.Target)
-	case steps.IsVisible:
+	}
+	if state, ok := stateWords[a.Kind]; ok {
 		t, err := targetPhrase(a.Target)
-		return "Expect " + t + " is visible", err
+		return "Expect " + t + " is " + state, err
 	}
 	return "", fmt.Errorf("no line is written for a %s assertion", a.Kind)
+}
+
+// stateWords are the assertions on a target's state.
+var stateWords = map[steps.AssertKind]string{
+	steps.IsVisible: "visible", steps.IsHidden: "hidden", steps.IsChecked: "checked", steps.IsUnchecked: "unchecked",
 }
 
 var roleWords = map[steps.Role]string{
@@ -119,7 +136,8 @@ var roleWords = map[steps.Role]string{
 	steps.Checkbox: " checkbox", steps.Dropdown: " dropdown", steps.AnyRole: "",
 }
 
-// targetPhrase writes the 2nd "Email" field, or css=… for a selector.
+// targetPhrase writes the 2nd "Email" field, the checkbox in the "Buy
+// milk" item, the focused field, or css=… for a selector.
 func targetPhrase(t *steps.Target) (string, error) {
 	switch {
 	case t == nil:
@@ -128,10 +146,11 @@ func targetPhrase(t *steps.Target) (string, error) {
 		return "css=" + t.CSS, nil
 	case t.XPath != "":
 		return "xpath=" + t.XPath, nil
-	}
-	q, err := quote(t.Text)
-	if err != nil {
-		return "", err
+	case t.Focused:
+		if t.Role != steps.Field || t.Scope != nil {
+			return "", errors.New("only the focused field is written")
+		}
+		return "the focused field", nil
 	}
 	role, ok := roleWords[t.Role]
 	if !ok {
@@ -141,7 +160,30 @@ func targetPhrase(t *steps.Target) (string, error) {
 	if t.Nth > 1 {
 		nth = steps.Ordinal(t.Nth) + " "
 	}
-	return "the " + nth + q + role, nil
+	phrase := ""
+	if t.Text == "" {
+		if role == "" {
+			return "", errors.New("a target needs a name or a role")
+		}
+		phrase = "the " + nth + strings.TrimPrefix(role, " ")
+	} else {
+		q, err := quote(t.Text)
+		if err != nil {
+			return "", err
+		}
+		phrase = "the " + nth + q + role
+		if t.Nth == 0 && t.Role == steps.AnyRole {
+			phrase = q // "Buy milk" reads better than the "Buy milk"
+		}
+	}
+	if t.Scope == nil {
+		return phrase, nil
+	}
+	q, err := quote(t.Scope.Text)
+	if err != nil {
+		return "", err
+	}
+	return phrase + " in the " + q + " " + string(t.Scope.Kind), nil
 }
 
 // quote wraps text in the quotes the step language keeps as written: "…",

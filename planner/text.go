@@ -42,3 +42,10 @@ func lowerFirst(s string) string {
 	}
 	return string(r)
 }
+
+// quotable reports a name a step can quote: one line, not too long, no
+// template braces, not both kinds of quotes.
+func quotable(name string) bool {
+	_, err := quote(name)
+	return err == nil && len(name) <= 120 && !strings.Contains(name, "{{")
+}

@@ -1,0 +1,187 @@
+package planner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// behaviour is something a person asks to test, told by its verb.
+type behaviour struct {
+	verb    string       // how a note says it: "delete"
+	stems   []string     // beginnings of the prompt's words that name it
+	classes []trialClass // what a trial that did it turned out to do
+	words   []string     // squashed words that name it in other flows' names (forms: "login")
+}
+
+// behaviours are the verbs the prompt may name, with what exploring calls
+// the same thing. A verb matches a word that is one of its stems with an
+// ending ("completing", "completed"), not any word that begins with it
+// ("address" is not "add").
+var behaviours = []behaviour{
+	{verb: "add", stems: []string{"add", "creat", "insert"}, classes: []trialClass{classAdd}},
+	{verb: "complete", stems: []string{"complet", "finish", "tick", "toggl", "check off"}, classes: []trialClass{classCheck, classCheckAll}},
+	{verb: "filter", stems: []string{"filter"}, classes: []trialClass{classFilter}},
+	{verb: "clear", stems: []string{"clear", "purg"}, classes: []trialClass{classClear}},
+	{verb: "edit", stems: []string{"edit", "renam", "modif", "updat"}, classes: []trialClass{classEdit}},
+	{verb: "delete", stems: []string{"delet", "remov", "destroy"}, classes: []trialClass{classRemove}},
+	{verb: "keep", stems: []string{"persist", "reload", "refresh", "surviv"}, classes: []trialClass{classPersist}},
+	{verb: "log in to", stems: []string{"log in", "login", "sign in", "signin"}, words: []string{"login", "logsin", "signin"}},
+	{verb: "sign up for", stems: []string{"sign up", "signup", "register", "registr"}, words: []string{"signup", "signsup", "register", "account"}},
+	{verb: "search", stems: []string{"search"}, words: []string{"search"}},
+	{verb: "check out", stems: []string{"checkout", "check out"}, words: []string{"checkout"}},
+}
+
+// wordEndings are the endings a stem takes in a prompt.
+var wordEndings = []string{"", "s", "es", "e", "ed", "d", "ing", "ding", "ion", "ions", "ation", "al", "ence"}
+
+// asked is a behaviour the prompt names, with the words after its verb.
+type asked struct {
+	behaviour
+	object string // "a todo" of "deleting a todo"; "" when none
+	words  []string
+}
+
+// askedBehaviours finds the behaviours the prompt names, in its order.
+func askedBehaviours(prompt string) []asked {
+	words := promptWords(prompt)
+	var out []asked
+	for i := range words {
+		for _, b := range behaviours {
+			if !slices.ContainsFunc(b.stems, func(s string) bool { return startsWords(words[i:], s) }) {
+				continue
+			}
+			if slices.ContainsFunc(out, func(a asked) bool { return a.verb == b.verb }) {
+				break
+			}
+			a := asked{behaviour: b, words: objectWords(words[i+1:])}
+			a.object = strings.Join(a.words, " ")
+			out = append(out, a)
+			break
+		}
+	}
+	return out
+}
+
+// promptWords are the prompt's words in lower case, with "," "." ":" kept
+// as words of their own, since they end what a verb applies to.
+func promptWords(prompt string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range strings.ToLower(prompt) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'':
+			cur.WriteRune(r)
+		case strings.ContainsRune(",.;:!?", r):
+			flush()
+			out = append(out, string(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// startsWords reports whether words begin with stem, which may span words
+// ("log in").
+func startsWords(words []string, stem string) bool {
+	parts := strings.Fields(stem)
+	if len(words) < len(parts) {
+		return false
+	}
+	for i, p := range parts {
+		if i == len(parts)-1 {
+			w := strings.ReplaceAll(words[i], "-", "")
+			return strings.HasPrefix(w, p) && slices.Contains(wordEndings, w[len(p):])
+		}
+		if words[i] != p {
+			return false
+		}
+	}
+	return true
+}
+
+// objectWords are the few words a verb applies to: up to a comma or "and",
+// without pronouns that stand for something said before.
+func objectWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if len(w) == 1 && strings.ContainsAny(w, ",.;:!?") || w == "and" || w == "or" || w == "then" || len(out) >= 4 {
+			break
+		}
+		out = append(out, w)
+	}
+	if len(out) == 1 && slices.Contains([]string{"them", "it", "those", "these", "one"}, out[0]) {
+		return nil
+	}
+	return out
+}
+
+// covers reports whether a proposed flow does what a behaviour names.
+func (a asked) covers(f proposal) bool {
+	if f.kind == "app" {
+		if !slices.Contains(a.classes, f.class) {
+			return false
+		}
+		// "filtering active todos": a filter flow whose link the prompt names comes first,
+		// but any filter flow covers filtering.
+		return true
+	}
+	text := squash(f.name + " " + f.description)
+	for _, w := range a.words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// missing is the note for a behaviour no flow covers.
+func (a asked) missing() string {
+	if a.object == "" {
+		return "could not find how to " + a.verb
+	}
+	return fmt.Sprintf("could not find how to %s %s", a.verb, a.object)
+}
+
+// orderByAsked puts the flows that do what the prompt names first, in the
+// prompt's order (a flow whose control the prompt names before others of
+// its kind), and returns the behaviours no flow covers.
+func orderByAsked(prompt string, flows []proposal) []asked {
+	named := askedBehaviours(prompt)
+	if len(named) == 0 {
+		return nil
+	}
+	promptText := " " + strings.Join(promptWords(prompt), " ") + " "
+	rank := func(f proposal) int {
+		if f.kind == "prompt" {
+			return -1
+		}
+		for i, a := range named {
+			if a.covers(f) {
+				r := 2 * i
+				if f.control == "" || !strings.Contains(promptText, " "+strings.ToLower(f.control)+" ") {
+					r++
+				}
+				return r
+			}
+		}
+		return 2 * len(named)
+	}
+	slices.SortStableFunc(flows, func(a, b proposal) int { return rank(a) - rank(b) })
+	var missing []asked
+	for _, a := range named {
+		if !slices.ContainsFunc(flows, a.covers) {
+			missing = append(missing, a)
+		}
+	}
+	return missing
+}

@@ -1,0 +1,180 @@
+package planner
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/executor/steps"
+)
+
+// appsDir holds single-page apps the planner was not written against (see
+// its README) and, in behaviours.json, what a tester would check on each.
+const appsDir = "testdata/apps"
+
+// appSpec is behaviours.json.
+type appSpec struct {
+	Prompt string `json:"prompt"` // {url} is the app's address
+	Apps   map[string]struct {
+		Framework  string          `json:"framework"`
+		Behaviours []behaviourSpec `json:"behaviours"`
+	} `json:"apps"`
+}
+
+// behaviourSpec recognises a flow that exercises a behaviour and checks
+// its effect: lines matching act one after another, then a later line
+// matching one of effect, where {n} stands for the act's nth captured text.
+type behaviourSpec struct {
+	Name   string   `json:"name"`
+	Act    []string `json:"act"`
+	Effect []string `json:"effect"`
+}
+
+func readAppSpec(t testing.TB) appSpec {
+	t.Helper()
+	raw, err := os.ReadFile(appsDir + "/behaviours.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec appSpec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		t.Fatalf("behaviours.json: %v", err)
+	}
+	if len(spec.Apps) < 3 {
+		t.Fatalf("%d apps in behaviours.json, want at least 3", len(spec.Apps))
+	}
+	return spec
+}
+
+// exercises reports whether the lines do the behaviour and then check its effect.
+func (b behaviourSpec) exercises(lines []string) bool {
+	for start := range lines {
+		var captured []string
+		i := start
+		for _, pattern := range b.Act {
+			if i >= len(lines) {
+				break
+			}
+			m := regexp.MustCompile(pattern).FindStringSubmatch(lines[i])
+			if m == nil {
+				break
+			}
+			captured = append(captured, m[1:]...)
+			i++
+		}
+		if i-start != len(b.Act) {
+			continue
+		}
+		for _, line := range lines[i:] {
+			for _, e := range b.Effect {
+				for n, c := range captured {
+					e = strings.ReplaceAll(e, "{"+strconv.Itoa(n+1)+"}", regexp.QuoteMeta(c))
+				}
+				if regexp.MustCompile(e).MatchString(line) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestBehaviourSpecRecognisesFlows(t *testing.T) {
+	spec := readAppSpec(t)
+	byName := map[string]behaviourSpec{}
+	for _, b := range spec.Apps["canjs"].Behaviours {
+		byName[b.Name] = b
+	}
+	tests := []struct {
+		behaviour string
+		flow      string
+		want      bool
+	}{
+		{"add", "Type \"Buy milk\" into the \"What needs to be done?\" field\nPress Enter\nExpect \"Buy milk\" is visible", true},
+		{"add", "Type \"Buy milk\" into the \"What needs to be done?\" field\nPress Enter\nExpect \"Walk\" is visible", false},
+		{"add", "Type \"Buy milk\" into the \"What needs to be done?\" field\nExpect \"Buy milk\" is visible", false},
+		{"delete", "Hover over \"Buy milk\"\nClick the \"×\" button in the \"Buy milk\" item\nExpect the page does not contain \"Buy milk\"", true},
+		{"delete", "Click the \"×\" button in the \"Buy milk\" item\nExpect \"Walk the dog\" is visible", false},
+		{"edit", "Double-click \"Buy milk\"\nType \"Read a book\" into the focused field\nPress Enter\nExpect \"Read a book\" is visible", true},
+		{"filter active", "Click the \"Active\" link\nExpect \"Buy milk\" is hidden", true},
+		{"filter active", "Expect \"Buy milk\" is hidden\nClick the \"Active\" link", false},
+	}
+	for _, tc := range tests {
+		if got := byName[tc.behaviour].exercises(strings.Split(tc.flow, "\n")); got != tc.want {
+			t.Errorf("%s on\n%s\n= %v, want %v", tc.behaviour, tc.flow, got, tc.want)
+		}
+	}
+}
+
+// TestPlannerOnSinglePageApps generates flows for each vendored app with
+// the prompt a new user wrote, runs every proposed flow with the real
+// runner, and measures: the behaviours a tester lists that a passing flow
+// exercises and checks (at least two thirds), and the proposed flows that
+// pass (at least 80%).
+func TestPlannerOnSinglePageApps(t *testing.T) {
+	pool := pool(t)
+	spec := readAppSpec(t)
+	apps := httptest.NewServer(http.FileServer(http.Dir(appsDir)))
+	t.Cleanup(apps.Close)
+	for name, app := range spec.Apps {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			store := newStore(t)
+			url := apps.URL + "/" + name + "/"
+			session := newSession(t, store, strings.ReplaceAll(spec.Prompt, "{url}", url))
+			// Generous bounds: a loaded machine must not change what is found.
+			p := New(Options{Store: store, Pool: pool, Logger: quietLogger(), AppTimeout: 4 * time.Minute, VerifyTimeout: 4 * time.Minute})
+			ended, flows := generateWithin(t, p, store, session.ID, 8*time.Minute)
+			for _, line := range logMessages(t, store, session.ID) {
+				t.Log(line)
+			}
+			if ended.Status != db.SessionReady {
+				t.Fatalf("status %s (%s), want ready", ended.Status, errorMessage(ended))
+			}
+			passed := 0
+			covered := map[string]bool{}
+			for _, f := range flows {
+				list, errs := steps.Parse(f.Instructions)
+				if errs != nil {
+					t.Errorf("flow %q does not parse: %v", f.Name, errs)
+					continue
+				}
+				if strings.Contains(f.Instructions, "css=") || strings.Contains(f.Instructions, "xpath=") {
+					t.Errorf("flow %q uses a selector where names do:\n%s", f.Name, f.Instructions)
+				}
+				res := runOn(t, pool, url, list)
+				t.Logf("%-5v %s\n%s\n  -- %s\n  -- %s", res.Passed, f.Name, indent(f.Instructions), f.Description, res.Error)
+				if !res.Passed {
+					continue
+				}
+				passed++
+				for _, b := range app.Behaviours {
+					if b.exercises(strings.Split(f.Instructions, "\n")) {
+						covered[b.Name] = true
+					}
+				}
+			}
+			var missing []string
+			for _, b := range app.Behaviours {
+				if !covered[b.Name] {
+					missing = append(missing, b.Name)
+				}
+			}
+			t.Logf("%s (%s): behaviours covered %d of %d (missing: %s); flows passing %d of %d; note %q", name, app.Framework,
+				len(covered), len(app.Behaviours), strings.Join(missing, ", "), passed, len(flows), errorMessage(ended))
+			if 3*len(covered) < 2*len(app.Behaviours) {
+				t.Errorf("%d of %d behaviours covered by passing flows, want at least two thirds; missing %s", len(covered), len(app.Behaviours), strings.Join(missing, ", "))
+			}
+			if len(flows) == 0 || 5*passed < 4*len(flows) {
+				t.Errorf("%d of %d proposed flows pass, want at least 80%%", passed, len(flows))
+			}
+		})
+	}
+}
