@@ -21,15 +21,17 @@ Type "text" into the "Email" field
 Select "Option" from the "Country" dropdown
 Check the "I agree" checkbox
 Press Enter
+Double-click "Buy milk"       Hover over "Buy milk"       Reload
+Click the "✖" button in the "Buy milk" item       Check the checkbox in the "Buy milk" item       Type "text" into the focused field
 Wait for the "Saved" element        Wait for the url to contain "/done"        Wait 2 seconds
 Remember the text of the "Order number" element as orderId   (later steps write {{orderId}})
 Expect the page contains "text"     Expect the page does not contain "text"
 Expect the title contains "text"    Expect the url contains "/path"
-Expect the "Save" button is visible / hidden / enabled / disabled;  Expect the "Terms" checkbox is checked
+Expect the "Save" button is visible / hidden / enabled / disabled;  Expect the "Terms" checkbox is checked;  Expect "Buy milk" is hidden
 Expect the "Email" field has value "x"      Expect there are no console errors      Expect there are 3 "Delete" buttons
 Templates: {{random.email}}, {{random.string}}, {{random.number}} are fresh for each run and the same within one run; use {{random.email}} for sign-ups.
 
-Rules: every flow starts with a Go to step; each flow tests one thing a user does and ends with checks a person could see (expected text, URL, state); prefer what the outline says a form showed after it was submitted; use only text and targets from the outline; propose between 3 and 15 flows, most important first; no comments, no numbering.`
+Rules: every flow starts with a Go to step; each flow tests one thing a user does and ends with checks a person could see (expected text, URL, state); prefer what the outline says a form showed after it was submitted, and the steps the trials of the start page performed with what they changed; use only text and targets from the outline; propose between 3 and 15 flows, most important first; no comments, no numbering.`
 
 // mostOutlineChars bounds the site outline sent to the model.
 const mostOutlineChars = 24000

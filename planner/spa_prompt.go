@@ -34,13 +34,12 @@ var behaviours = []behaviour{
 }
 
 // wordEndings are the endings a stem takes in a prompt.
-var wordEndings = []string{"", "s", "es", "e", "ed", "d", "ing", "ding", "ion", "ions", "ation", "al", "ence"}
+var wordEndings = []string{"", "s", "es", "e", "ed", "d", "ing", "ding", "ging", "ged", "ion", "ions", "ation", "al", "ence"}
 
 // asked is a behaviour the prompt names, with the words after its verb.
 type asked struct {
 	behaviour
 	object string // "a todo" of "deleting a todo"; "" when none
-	words  []string
 }
 
 // askedBehaviours finds the behaviours the prompt names, in its order.
@@ -55,9 +54,7 @@ func askedBehaviours(prompt string) []asked {
 			if slices.ContainsFunc(out, func(a asked) bool { return a.verb == b.verb }) {
 				break
 			}
-			a := asked{behaviour: b, words: objectWords(words[i+1:])}
-			a.object = strings.Join(a.words, " ")
-			out = append(out, a)
+			out = append(out, asked{behaviour: b, object: strings.Join(objectWords(words[i+1:]), " ")})
 			break
 		}
 	}
@@ -91,18 +88,15 @@ func promptWords(prompt string) []string {
 }
 
 // startsWords reports whether words begin with stem, which may span words
-// ("log in").
+// ("log in" of "logging in"), each word with an ending.
 func startsWords(words []string, stem string) bool {
 	parts := strings.Fields(stem)
 	if len(words) < len(parts) {
 		return false
 	}
 	for i, p := range parts {
-		if i == len(parts)-1 {
-			w := strings.ReplaceAll(words[i], "-", "")
-			return strings.HasPrefix(w, p) && slices.Contains(wordEndings, w[len(p):])
-		}
-		if words[i] != p {
+		w := strings.ReplaceAll(words[i], "-", "")
+		if !strings.HasPrefix(w, p) || !slices.Contains(wordEndings, w[len(p):]) {
 			return false
 		}
 	}
@@ -118,6 +112,12 @@ func objectWords(words []string) []string {
 			break
 		}
 		out = append(out, w)
+	}
+	if len(out) > 0 && out[0] == "of" {
+		out = out[1:] // "removal of a contact"
+	}
+	if len(out) > 0 && slices.Contains([]string{"on", "at", "in", "for", "with", "from"}, out[0]) {
+		return nil // where, not what: "login on http://…"
 	}
 	if len(out) == 1 && slices.Contains([]string{"them", "it", "those", "these", "one"}, out[0]) {
 		return nil
