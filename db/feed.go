@@ -1,6 +1,9 @@
 package db
 
-import "sync"
+import (
+	"context"
+	"sync"
+)
 
 // Collection names, as the seed names its tables.
 const (
@@ -46,6 +49,8 @@ type ChangeFeed interface {
 	// resets): what a live query read. A write costs only the watchers it
 	// concerns, however many others there are.
 	WatchOnly(reads ...Interest) *Watcher
+	// Track follows one evaluation of a live query; see Tracker.
+	Track(ctx context.Context, notify func()) (context.Context, *Tracker)
 }
 
 // Interest names changes a reader depends on: those of a collection, of
@@ -100,12 +105,7 @@ func (b *Broadcaster) WatchOnly(reads ...Interest) *Watcher {
 		b.bySession = make(map[string]map[*Watcher]struct{})
 	}
 	b.watchers[w] = struct{}{}
-	for _, i := range reads {
-		addTo(b.routes, i, w)
-		if i.SessionID != "" {
-			addTo(b.bySession, i.Collection, w)
-		}
-	}
+	b.route(w)
 	return w
 }
 
@@ -134,7 +134,6 @@ func (b *Broadcaster) Publish(changes ...Change) {
 		return
 	}
 	b.mu.Lock()
-	defer b.mu.Unlock()
 	batches := map[*Watcher][]Change{}
 	last := map[*Watcher]int{} // the index of the change a watcher got last, plus one
 	var i int
@@ -164,8 +163,19 @@ func (b *Broadcaster) Publish(changes ...Change) {
 			deliver(b.routes[Interest{Collection: c.Collection, SessionID: c.SessionID}], c)
 		}
 	}
+	var notify []func()
 	for w, batch := range batches {
+		if w.notify != nil {
+			notify = append(notify, w.notify)
+			continue
+		}
 		w.push(batch)
+	}
+	b.mu.Unlock()
+	// Called after the lock is released: notify may take locks of its own
+	// that are held while watchers are closed.
+	for _, fn := range notify {
+		fn()
 	}
 }
 
@@ -178,9 +188,12 @@ func (b *Broadcaster) Watchers() int {
 
 // Watcher is one reader of a ChangeFeed.
 type Watcher struct {
-	owner   *Broadcaster
-	reads   []Interest
-	ready   chan struct{}
+	owner *Broadcaster
+	reads []Interest
+	ready chan struct{}
+	// notify, when set, is called instead of queueing changes (a settled
+	// Tracker); it must not block.
+	notify  func()
 	mu      sync.Mutex
 	pending []Change
 }
@@ -203,6 +216,20 @@ func (w *Watcher) Close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	delete(b.watchers, w)
+	b.unroute(w)
+}
+
+// route and unroute add and remove w's reads in the index; b.mu is held.
+func (b *Broadcaster) route(w *Watcher) {
+	for _, i := range w.reads {
+		addTo(b.routes, i, w)
+		if i.SessionID != "" {
+			addTo(b.bySession, i.Collection, w)
+		}
+	}
+}
+
+func (b *Broadcaster) unroute(w *Watcher) {
 	for _, i := range w.reads {
 		removeFrom(b.routes, i, w)
 		if i.SessionID != "" {
@@ -224,3 +251,54 @@ func (w *Watcher) push(changes []Change) {
 	default:
 	}
 }
+
+// Tracker follows one evaluation of a live query, so that a change is
+// never missed between what the evaluation read and what it watches: from
+// Track until Settle it keeps every change; Settle then narrows it to what
+// the evaluation read (its ReadSet) and keeps only the changes that touched
+// that. From then on each such change calls notify, and nothing is queued:
+// an idle live query holds no goroutine and no buffer.
+type Tracker struct {
+	w      *Watcher
+	reads  *ReadSet
+	notify func()
+}
+
+// Track starts a Tracker; resolvers must read through a RecordReads store
+// in the returned context.
+func (b *Broadcaster) Track(ctx context.Context, notify func()) (context.Context, *Tracker) {
+	ctx, reads := WithReadSet(ctx)
+	return ctx, &Tracker{w: b.Watch(), reads: reads, notify: notify}
+}
+
+// Settle narrows the tracker to what the evaluation read, calls notify if a
+// change to that was committed since Track, and reports whether a document
+// the evaluation read by ID was missing (the live query's subject is gone).
+func (t *Tracker) Settle() (missing bool) {
+	w, b := t.w, t.w.owner
+	reads := t.reads.Interests()
+	b.mu.Lock()
+	b.unroute(w)
+	w.reads = reads
+	b.route(w)
+	w.mu.Lock()
+	touched := false
+	for _, c := range w.pending {
+		for _, i := range reads {
+			if i.Matches(c) {
+				touched = true
+			}
+		}
+	}
+	w.pending = nil
+	w.mu.Unlock()
+	w.notify = t.notify
+	b.mu.Unlock()
+	if touched {
+		t.notify()
+	}
+	return t.reads.Missing()
+}
+
+// Close stops the tracker.
+func (t *Tracker) Close() { t.w.Close() }

@@ -89,7 +89,8 @@ func NewHandler(cfg Options) *Handler {
 	links := links{publicURL: cfg.PublicURL, signer: cfg.Signer}
 	operations := &opstats.Recorder{}
 	schema := NewExecutableSchema(Config{
-		Resolvers: &Resolver{Store: cfg.Store, Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator,
+		// Reads are recorded, so a live query knows what it read.
+		Resolvers: &Resolver{Store: db.RecordReads(cfg.Store), Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator,
 			CoalesceWindow: cfg.CoalesceWindow, links: links, operations: operations},
 		Complexity: complexityRoot(),
 	})
@@ -108,6 +109,9 @@ func NewHandler(cfg Options) *Handler {
 		},
 		// Results hold links built from the address a client connected to.
 		ScopeKey: publicBase,
+		// Live queries re-run as queries when what they read changes.
+		Invalidator: feedInvalidator{cfg.Feed},
+		LiveWindow:  cfg.CoalesceWindow,
 	})
 	srv := handler.New(schema)
 	// The websocket transport runs on this server's executor, so operations

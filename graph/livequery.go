@@ -3,71 +3,38 @@ package graph
 import (
 	"context"
 	"log/slog"
-	"slices"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/graph/live"
 	"github.com/testing-agent/backend/graph/model"
 )
 
-// DefaultCoalesceWindow is the shortest time between two emissions of one
-// live query: a burst of writes becomes one update.
+// DefaultCoalesceWindow is the shortest time between two evaluations of one
+// live query, or two reads of a log stream: a burst of writes becomes one
+// update.
 const DefaultCoalesceWindow = 50 * time.Millisecond
 
-// liveQuery implements a live query: eval's result at once, then a new
-// result after each change to what it reads (reads: its read set, as
-// Convex records it), at most once per window. The feed routes a change
-// only to the watchers whose read set it touches, so a write costs the
-// queries it concerns, not every subscriber. The watcher starts before the
-// first evaluation, so no change between the two is missed. When the
-// watched entity is gone (ErrNotFound), at the start or later, a nullable
-// query emits nil, and every query completes. Identical consecutive results
-// are dropped downstream, where they are encoded.
-func liveQuery[T any](ctx context.Context, feed db.ChangeFeed, window time.Duration, reads []db.Interest,
-	nullable bool, eval func(context.Context) (T, error)) (<-chan T, error) {
-	watcher := feed.WatchOnly(reads...)
-	first, err := eval(ctx)
-	if nullable && db.ErrorCode(err) == db.ErrNotFound {
-		// As the query answers: null, not an error; nothing more will come.
-		watcher.Close()
-		out := make(chan T, 1)
-		out <- first
-		close(out)
-		return out, nil
-	}
+// feedInvalidator runs live queries as Convex does: each evaluation
+// records what it read (the resolvers read through db.RecordReads), and the
+// feed calls back only when a committed change touches that. A write costs
+// the evaluations it concerns; an idle live query holds no goroutine.
+type feedInvalidator struct{ feed db.ChangeFeed }
+
+func (f feedInvalidator) Track(ctx context.Context, onChange func()) (context.Context, live.Tracking) {
+	return f.feed.Track(ctx, onChange)
+}
+
+// snapshot is a live root field's subscription resolver: graph/live runs
+// live queries as queries and never calls it, but a subscription sent over
+// HTTP gets the current result once.
+func snapshot[T any](v T, err error) (<-chan T, error) {
 	if err != nil {
-		watcher.Close()
 		return nil, err
 	}
 	out := make(chan T, 1)
-	out <- first
-	go func() {
-		defer close(out)
-		defer watcher.Close()
-		lastEval := time.Now()
-		for waitForChange(ctx, watcher, lastEval.Add(window)) {
-			lastEval = time.Now()
-			v, err := eval(ctx)
-			switch {
-			case db.ErrorCode(err) == db.ErrNotFound:
-				if nullable {
-					var gone T
-					send(ctx, out, gone)
-				}
-				return
-			case err != nil:
-				if ctx.Err() == nil {
-					slog.ErrorContext(ctx, "live query evaluation failed; retrying on the next change", "err", err)
-				}
-				continue
-			}
-			if !send(ctx, out, v) {
-				return
-			}
-		}
-	}()
+	out <- v
+	close(out)
 	return out, nil
 }
 
@@ -95,12 +62,6 @@ func waitForChange(ctx context.Context, watcher *db.Watcher, notBefore time.Time
 			return true
 		}
 	}
-}
-
-// selects reports whether the field being resolved selects a sub-field of
-// that name, so a live query watches what its nested fields read.
-func selects(ctx context.Context, name string) bool {
-	return slices.Contains(graphql.CollectAllFields(ctx), name)
 }
 
 // nullIfNotFound turns "no such document" into null, as a by-id read of the

@@ -7,6 +7,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/testing-agent/backend/graph/live"
 	"github.com/testing-agent/backend/graph/opstats"
 )
 
@@ -30,8 +31,8 @@ func (t operationTimer) InterceptResponse(ctx context.Context, next graphql.Resp
 		return resp
 	}
 	opCtx := graphql.GetOperationContext(ctx)
-	if opCtx.Operation == nil || opCtx.Operation.Operation == ast.Subscription {
-		return resp
+	if opCtx.Operation == nil || opCtx.Operation.Operation == ast.Subscription || live.IsReevaluation(ctx) {
+		return resp // counted once, as the subscription it is
 	}
 	t.recorder.Record(operationName(opCtx.Operation), time.Since(start), resp != nil && len(resp.Errors) > 0)
 	return resp

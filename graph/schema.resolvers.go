@@ -192,54 +192,27 @@ func (r *stepResultResolver) ScreenshotURL(ctx context.Context, obj *db.StepResu
 
 // ListTestSessions is the resolver for the listTestSessions field.
 func (r *subscriptionResolver) ListTestSessions(ctx context.Context, limit int) (<-chan []*db.TestSession, error) {
-	if err := db.CheckLimit("limit", limit); err != nil {
-		return nil, err
-	}
-	reads := []db.Interest{{Collection: db.CollTestSessions}}
-	if selects(ctx, "flows") {
-		// The sessions' flows are read too.
-		reads = append(reads, db.Interest{Collection: db.CollTestFlows})
-	}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.TestSession, error) {
-		return r.Store.ListTestSessions(ctx, limit)
-	})
+	return snapshot((&queryResolver{r.Resolver}).ListTestSessions(ctx, limit))
 }
 
 // GetTestSession is the resolver for the getTestSession field.
 func (r *subscriptionResolver) GetTestSession(ctx context.Context, sessionID string) (<-chan *db.TestSession, error) {
-	reads := []db.Interest{{Collection: db.CollTestSessions, ID: sessionID}, {Collection: db.CollTestFlows, SessionID: sessionID}}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, true, func(ctx context.Context) (*db.TestSession, error) {
-		return r.Store.GetTestSession(ctx, sessionID)
-	})
+	return snapshot((&queryResolver{r.Resolver}).GetTestSession(ctx, sessionID))
 }
 
 // TestFlow is the resolver for the testFlow field.
 func (r *subscriptionResolver) TestFlow(ctx context.Context, flowID string) (<-chan *db.TestFlow, error) {
-	reads := []db.Interest{{Collection: db.CollTestFlows, ID: flowID}}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, true, func(ctx context.Context) (*db.TestFlow, error) {
-		return r.Store.GetTestFlow(ctx, flowID)
-	})
+	return snapshot((&queryResolver{r.Resolver}).TestFlow(ctx, flowID))
 }
 
 // BrowserSessions is the resolver for the browserSessions field.
 func (r *subscriptionResolver) BrowserSessions(ctx context.Context, sessionID string) (<-chan []*db.BrowserSession, error) {
-	// The session is read too: its deletion ends the list.
-	reads := []db.Interest{{Collection: db.CollBrowserSessions, SessionID: sessionID}, {Collection: db.CollTestSessions, ID: sessionID}}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.BrowserSession, error) {
-		return r.Store.ListBrowserSessions(ctx, sessionID)
-	})
+	return snapshot((&queryResolver{r.Resolver}).BrowserSessions(ctx, sessionID))
 }
 
 // SystemStats is the resolver for the systemStats field.
 func (r *subscriptionResolver) SystemStats(ctx context.Context, limit *int) (<-chan []*db.SystemStats, error) {
-	n := orDefault(limit, defaultListLength)
-	if err := db.CheckLimit("limit", n); err != nil {
-		return nil, err
-	}
-	reads := []db.Interest{{Collection: db.CollSystemStats}}
-	return liveQuery(ctx, r.Feed, r.CoalesceWindow, reads, false, func(ctx context.Context) ([]*db.SystemStats, error) {
-		return r.Store.ListSystemStats(ctx, n)
-	})
+	return snapshot((&queryResolver{r.Resolver}).SystemStats(ctx, limit))
 }
 
 // ExecutionLogs is the resolver for the executionLogs field.

@@ -27,6 +27,9 @@ func TestSubscriptions(t *testing.T) {
 	t.Run("OpenAndCloseFreesEverything", func(t *testing.T) {
 		testOpenAndCloseFreesEverything(t, startAPI(t, newSQLiteStore(t)))
 	})
+	t.Run("IdleLiveQueriesHoldNoGoroutine", func(t *testing.T) {
+		testIdleLiveQueriesHoldNoGoroutine(t, startAPI(t, newSQLiteStore(t)))
+	})
 }
 
 func runSubscriptionSuite(t *testing.T, newStore newStoreFunc) {
@@ -388,6 +391,48 @@ func testOpenAndCloseFreesEverything(t *testing.T, api *apiServer) {
 			t.Fatalf("%d goroutines 15 s after closing, baseline %d:\n%.4000s", runtime.NumGoroutine(), baseline, buf[:n])
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// testIdleLiveQueriesHoldNoGoroutine holds 200 distinct live queries on one
+// socket: once their first results are in they hold no goroutine (each is
+// evaluated again only when a change touches what it read), and a write
+// still reaches the one it concerns (and only it: nextData fails on a
+// result for another).
+func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
+	const queries = 200
+	sessions := make([]sessionJSON, queries)
+	for i := range sessions {
+		sessions[i], _ = createSessionWithFlows(t, api, 0)
+	}
+	c := dialWS(t, api.url, transportWS)
+	c.subscribe("warm", `subscription { systemStats(limit: 1) { id } }`, nil)
+	c.expectType("warm", "next")
+	baseline := runtime.NumGoroutine()
+	for i, s := range sessions {
+		c.subscribe(fmt.Sprint("s", i), `subscription($id: ID!) { getTestSession(sessionId: $id) { id totalFlows } }`, map[string]any{"id": s.ID})
+	}
+	for range queries {
+		if m := c.next(); m.Type != "next" {
+			t.Fatalf("got %+v, want first results", m)
+		}
+	}
+	api.awaitLive(func(s live.Stats) bool { return s.SharedQueries == queries+1 })
+	// Evaluations that just sent their result may still be returning.
+	deadline := time.Now().Add(15 * time.Second)
+	for runtime.NumGoroutine() > baseline+queries/20 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines with %d idle live queries, %d before them: want no goroutine per idle query", runtime.NumGoroutine(), queries, baseline)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	target := sessions[queries/2]
+	api.mustQuery(`mutation($id: ID!) { createTestFlows(sessionId: $id, flows: [{name: "added while idle", instructions: "Reload"}]) { session { id } } }`,
+		map[string]any{"id": target.ID}, &struct{}{})
+	var got liveSession
+	c.nextData(fmt.Sprint("s", queries/2), &got)
+	if got.GetTestSession == nil || got.GetTestSession.TotalFlows != 1 {
+		t.Fatalf("after adding a flow got %+v", got.GetTestSession)
 	}
 }
 

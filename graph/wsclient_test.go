@@ -122,7 +122,11 @@ func (c *wsClient) unsubscribe(id string) {
 	c.send(wsMessage{ID: id, Type: typ})
 }
 
-// next returns the next message that is not a keep-alive, within 10 s.
+// readWait bounds the wait for a message: long, as a busy machine may take
+// seconds to run a burst of writes, yet a lost message still fails the test.
+const readWait = 30 * time.Second
+
+// next returns the next message that is not a keep-alive, within readWait.
 func (c *wsClient) next() wsMessage {
 	c.t.Helper()
 	select {
@@ -131,8 +135,8 @@ func (c *wsClient) next() wsMessage {
 			c.t.Fatalf("read: %v", c.readErr)
 		}
 		return m
-	case <-time.After(10 * time.Second):
-		c.t.Fatal("read: nothing for 10s")
+	case <-time.After(readWait):
+		c.t.Fatalf("read: nothing for %s", readWait)
 		return wsMessage{}
 	}
 }

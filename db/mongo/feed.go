@@ -1,6 +1,8 @@
 package mongo
 
 import (
+	"context"
+
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/testing-agent/backend/db"
@@ -33,3 +35,8 @@ func changeOf(collection string, op db.ChangeOp, id bson.ObjectID, sessionID str
 
 // WatchOnly returns a watcher of the changes matching reads.
 func (s *Store) WatchOnly(reads ...db.Interest) *db.Watcher { return s.feed.WatchOnly(reads...) }
+
+// Track follows one evaluation of a live query (db.Tracker).
+func (s *Store) Track(ctx context.Context, notify func()) (context.Context, *db.Tracker) {
+	return s.feed.Track(ctx, notify)
+}

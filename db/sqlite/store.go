@@ -312,3 +312,8 @@ func notFound(kind, id string) error {
 
 // WatchOnly returns a watcher of the changes matching reads.
 func (s *Store) WatchOnly(reads ...db.Interest) *db.Watcher { return s.feed.WatchOnly(reads...) }
+
+// Track follows one evaluation of a live query (db.Tracker).
+func (s *Store) Track(ctx context.Context, notify func()) (context.Context, *db.Tracker) {
+	return s.feed.Track(ctx, notify)
+}

@@ -35,7 +35,7 @@ func NewHandler(opts Options) *Handler {
 	opts = opts.withDefaults()
 	return &Handler{
 		opts:         opts,
-		hub:          newHub(opts.Logger),
+		hub:          newHub(opts.Logger, opts.Invalidator, opts.LiveWindow),
 		writeTimeout: defaultWriteTimeout,
 		conns:        make(map[*connection]struct{}),
 		upgrader: websocket.Upgrader{

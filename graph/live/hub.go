@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -15,7 +16,9 @@ import (
 // connection.mu; a connection never calls into the hub while holding its
 // own lock.
 type hub struct {
-	log *slog.Logger
+	log         *slog.Logger
+	invalidator Invalidator   // nil: every subscription runs its resolver's stream
+	window      time.Duration // shortest time between two evaluations of a live query
 
 	mu            sync.Mutex
 	shared        map[string]*evaluation // by sharing key
@@ -24,13 +27,15 @@ type hub struct {
 	subscriptions int
 }
 
-// evaluation is one execution of a subscription, run by one goroutine,
-// whose results go to every subscriber.
+// evaluation is one execution of a subscription whose results go to every
+// subscriber: a live query evaluated when what it read changes (with an
+// Invalidator), else a resolver's stream read by one goroutine.
 type evaluation struct {
 	key    string // set when shared
 	stream bool   // no dedup, no latest, never dropped
 	ctx    context.Context
 	cancel context.CancelFunc
+	evaluator
 
 	mu      sync.Mutex
 	subs    map[*operation]struct{}
@@ -39,8 +44,8 @@ type evaluation struct {
 	counted bool   // still counted in the hub's numbers
 }
 
-func newHub(log *slog.Logger) *hub {
-	return &hub{log: log, shared: make(map[string]*evaluation)}
+func newHub(log *slog.Logger, invalidator Invalidator, window time.Duration) *hub {
+	return &hub{log: log, invalidator: invalidator, window: window, shared: make(map[string]*evaluation)}
 }
 
 func (h *hub) stats() Stats {
@@ -62,6 +67,9 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	started := e == nil
 	if started {
 		e = &evaluation{stream: stream, subs: make(map[*operation]struct{}), counted: true}
+		if !stream && h.invalidator != nil {
+			e.exec, e.opCtx = exec, asQuery(opCtx)
+		}
 		e.ctx, e.cancel = context.WithCancel(ctx)
 		if stream {
 			h.streams++
@@ -81,7 +89,11 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	}
 	e.mu.Unlock()
 	h.mu.Unlock()
-	if started {
+	switch {
+	case !started:
+	case e.opCtx != nil:
+		go h.evaluate(e)
+	default:
 		go h.run(e, exec, opCtx)
 	}
 }
@@ -98,13 +110,22 @@ func (h *hub) leave(op *operation) {
 		h.subscriptions--
 	}
 	last := member && len(e.subs) == 0 && !e.done
+	var tracking Tracking
 	if last {
 		h.uncount(e)
+		if e.opCtx != nil {
+			// Evaluated on invalidation: nothing runs that could finish it.
+			e.done = true
+			tracking = e.stopEvaluator()
+		}
 	}
 	e.mu.Unlock()
 	h.mu.Unlock()
+	if tracking != nil {
+		tracking.Close()
+	}
 	if last {
-		e.cancel() // the resolver sees its context end and stops
+		e.cancel() // a running resolver sees its context end and stops
 	}
 }
 
@@ -187,8 +208,12 @@ func (h *hub) finish(e *evaluation) {
 	subs := e.subs
 	e.subs = nil
 	h.subscriptions -= len(subs)
+	tracking := e.stopEvaluator()
 	e.mu.Unlock()
 	h.mu.Unlock()
+	if tracking != nil {
+		tracking.Close()
+	}
 	e.cancel()
 	for op := range subs {
 		op.conn.complete(op)

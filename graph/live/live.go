@@ -27,6 +27,7 @@ const (
 	defaultSendQueue    = 256
 	defaultPendingBytes = 32 << 20
 	defaultWriteTimeout = 10 * time.Second
+	defaultLiveWindow   = 50 * time.Millisecond
 
 	// closeGrace bounds how long a connection waits for the peer to answer
 	// our close frame before the socket is torn down.
@@ -95,6 +96,14 @@ type Options struct {
 	// upgrade headers), so the scope must cover whatever resolvers read
 	// from those. nil means one scope for everybody.
 	ScopeKey func(ctx context.Context) string
+	// Invalidator, when set, makes live queries (subscriptions that are
+	// not Streams) re-run as queries when what they read changes, holding
+	// nothing between evaluations; see Invalidator. Without one each
+	// subscription's resolver streams its results.
+	Invalidator Invalidator
+	// LiveWindow is the shortest time between two evaluations of one live
+	// query, so a burst of writes costs one evaluation; default 50ms.
+	LiveWindow time.Duration
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 }
@@ -123,6 +132,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxPendingBytes <= 0 {
 		o.MaxPendingBytes = defaultPendingBytes
+	}
+	if o.LiveWindow <= 0 {
+		o.LiveWindow = defaultLiveWindow
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()

@@ -1,0 +1,193 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"runtime/debug"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Invalidator tells the hub when a live query's result may have changed,
+// from what its last evaluation read (its read set, as Convex records it).
+// With one, a live query is the same operation run as a query: once at
+// subscribe, then again only when a change touches what it read. Between
+// evaluations it holds no goroutine and no buffer.
+type Invalidator interface {
+	// Track begins one evaluation: the resolvers run in the returned
+	// context and record there what they read. onChange, which must not
+	// block, is called whenever a change may have altered that.
+	Track(ctx context.Context, onChange func()) (context.Context, Tracking)
+}
+
+// Tracking is one evaluation's watch on what it read.
+type Tracking interface {
+	// Settle is called once the evaluation has run: from then on only
+	// changes to what it read call onChange (one already committed since
+	// Track calls it at once). gone reports that a document the evaluation
+	// read by ID does not exist: the live query then completes after this
+	// result, as its subject is gone.
+	Settle() (gone bool)
+	// Close stops calling onChange.
+	Close()
+}
+
+type evaluationKey struct{}
+
+// IsReevaluation reports whether ctx is that of a live query's evaluation
+// rather than of a request, for extensions that count requests.
+func IsReevaluation(ctx context.Context) bool {
+	return ctx.Value(evaluationKey{}) != nil
+}
+
+// invalidated is onChange of e's tracking: it schedules an evaluation no
+// sooner than one window after the last began, or marks a running one
+// stale so that it is evaluated again when it ends.
+func (h *hub) invalidated(e *evaluation) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	switch {
+	case e.done || e.scheduled:
+	case e.running:
+		e.stale = true
+	default:
+		e.scheduled = true
+		wait := time.Until(e.lastRun.Add(h.window))
+		e.timer = time.AfterFunc(max(wait, 0), func() { h.evaluate(e) })
+	}
+}
+
+// evaluate runs e's operation as a query once and publishes the result. It
+// runs in a goroutine of its own that ends with it.
+func (h *hub) evaluate(e *evaluation) {
+	e.mu.Lock()
+	if e.done || e.running {
+		e.mu.Unlock()
+		return
+	}
+	e.scheduled, e.running, e.stale = false, true, false
+	e.lastRun = time.Now()
+	previous := e.tracking
+	e.mu.Unlock()
+
+	ctx, tracking := h.invalidator.Track(e.ctx, func() { h.invalidated(e) })
+	if previous != nil {
+		previous.Close() // the new tracking sees every change from here on
+	}
+	payload, failed := h.runAsQuery(ctx, e)
+	gone := tracking.Settle()
+
+	e.mu.Lock()
+	e.tracking, e.running = tracking, false
+	first := e.latest == nil
+	done, again := e.done, e.stale && !gone
+	e.mu.Unlock()
+	switch {
+	case done:
+		tracking.Close()
+	case failed && first:
+		// As a subscription whose resolver fails: the errors, then complete.
+		h.publish(e, payload)
+		h.finish(e)
+	case failed:
+		// Keep the last good result; the next change evaluates again.
+		h.log.Error("live: a live query's evaluation failed; it keeps its last result", "result", string(payload))
+	case gone:
+		h.publish(e, payload)
+		h.finish(e)
+	default:
+		h.publish(e, payload)
+		if again {
+			h.invalidated(e)
+		}
+	}
+}
+
+// runAsQuery executes the subscription's operation as a query (the live
+// root fields are the Query type's fields, with the same arguments and
+// results) and returns the encoded result; failed means it has errors and
+// no data (a null root field).
+func (h *hub) runAsQuery(ctx context.Context, e *evaluation) (payload []byte, failed bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			h.log.Error("live: panic in a live query", "panic", r, "stack", string(debug.Stack()))
+			payload, failed = internalErrorResult, true
+		}
+	}()
+	ctx = context.WithValue(ctx, evaluationKey{}, true)
+	responses, ctx := e.exec.DispatchOperation(ctx, e.opCtx)
+	resp := responses(ctx)
+	if resp == nil {
+		return internalErrorResult, true
+	}
+	payload, err := json.Marshal(resp)
+	if err != nil {
+		h.log.Error("live: encode a live query result", "err", err)
+		return internalErrorResult, true
+	}
+	return payload, len(resp.Errors) > 0 && noData(resp.Data)
+}
+
+// noData reports whether a result's data is null or has only null root
+// fields: what a root field that failed leaves.
+func noData(data json.RawMessage) bool {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil {
+		return true
+	}
+	for _, v := range fields {
+		if string(v) != "null" {
+			return false
+		}
+	}
+	return true
+}
+
+// evaluator is what a live query evaluated on invalidation keeps between
+// evaluations; it is part of evaluation.
+type evaluator struct {
+	exec  graphql.GraphExecutor
+	opCtx *graphql.OperationContext // the subscription as a query
+
+	// Guarded by evaluation.mu.
+	tracking  Tracking
+	timer     *time.Timer
+	lastRun   time.Time
+	scheduled bool // a timer will evaluate
+	running   bool
+	stale     bool // invalidated while running: evaluate again
+}
+
+// asQuery returns the subscription's operation context as a query's: the
+// same document, variables and request, the root operation type changed.
+func asQuery(sub *graphql.OperationContext) *graphql.OperationContext {
+	op := *sub.Operation
+	op.Operation = ast.Query
+	return &graphql.OperationContext{
+		RawQuery:               sub.RawQuery,
+		Variables:              sub.Variables,
+		OperationName:          sub.OperationName,
+		Doc:                    sub.Doc,
+		Extensions:             sub.Extensions,
+		Headers:                sub.Headers,
+		Operation:              &op,
+		DisableIntrospection:   sub.DisableIntrospection,
+		RecoverFunc:            sub.RecoverFunc,
+		ResolverMiddleware:     sub.ResolverMiddleware,
+		RootResolverMiddleware: sub.RootResolverMiddleware,
+		Stats:                  sub.Stats,
+	}
+}
+
+// stopEvaluator stops what an evaluated live query holds; e.mu is held and
+// e.done set, so nothing new is scheduled.
+func (e *evaluation) stopEvaluator() Tracking {
+	if e.timer != nil {
+		e.timer.Stop()
+	}
+	tracking := e.tracking
+	e.tracking = nil
+	return tracking
+}
