@@ -77,7 +77,7 @@ func TestFillForm(t *testing.T) {
 		`Type "Hello, this is a test message sent by the testing agent.xxxxxxxxxxxxxxxxxxxxxxxx" into the "Tell us more" field`,
 		`Check the "I accept the terms" checkbox`,
 		`Check the "Required box" checkbox`,
-		`Check the "Monthly"`,
+		`Check "Monthly"`,
 		`Select "France" from the "Country" dropdown`,
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
