@@ -127,7 +127,7 @@ func (p *Planner) plan(ctx context.Context, session *db.TestSession, pr *progres
 	if err != nil {
 		return plan{}, err
 	}
-	rec := p.exploreStartPage(ctx, s, pr)
+	rec := p.exploreStartPage(ctx, s, session.Prompt, pr)
 	if ctx.Err() != nil {
 		return plan{}, context.Cause(ctx)
 	}
@@ -155,11 +155,11 @@ func (p *Planner) plan(ctx context.Context, session *db.TestSession, pr *progres
 }
 
 // exploreStartPage tries the start page's controls within AppTimeout.
-func (p *Planner) exploreStartPage(ctx context.Context, s *site, pr *progress) *appRecord {
+func (p *Planner) exploreStartPage(ctx context.Context, s *site, prompt string, pr *progress) *appRecord {
 	actx, cancel := context.WithTimeout(ctx, p.opts.AppTimeout)
 	defer cancel()
 	pr.info(ctx, fmt.Sprintf("Trying the controls of %s as a person would (up to %s)", pathOf(s.start.url), p.opts.AppTimeout), nil)
-	rec := p.exploreApp(actx, s, pr)
+	rec := p.exploreApp(actx, s, prompt, pr)
 	if actx.Err() != nil && ctx.Err() == nil {
 		pr.warn(ctx, fmt.Sprintf("Trying controls stopped after %s; flows cover what was tried by then", p.opts.AppTimeout), nil)
 	}

@@ -19,6 +19,7 @@ type effect struct {
 	checked   []string // entries whose item's checkbox became checked
 	unchecked []string
 	texts     []string // short new lines holding a number: counts, totals
+	lines     []string // other new lines: a message, a panel a button showed
 	gone      []string // short lines holding a number that went away
 	buttons   []string // buttons outside the entries that appeared
 	url       string   // the part of the URL that changed (#/active, /cart); "" when none
@@ -28,8 +29,11 @@ type effect struct {
 // empty reports an action that changed nothing a flow could check.
 func (e effect) empty() bool {
 	return len(e.added)+len(e.removed)+len(e.hidden)+len(e.shown)+len(e.checked)+len(e.unchecked)+
-		len(e.texts)+len(e.buttons) == 0 && e.url == "" && e.editing == ""
+		len(e.texts)+len(e.lines)+len(e.buttons) == 0 && e.url == "" && e.editing == ""
 }
+
+// mostNewLines bounds the new lines of text an effect keeps.
+const mostNewLines = 2
 
 // mostCountText bounds a line taken for a count ("2 items left").
 const mostCountText = 40
@@ -58,7 +62,9 @@ func diff(before, after browser.AppControls, values []string) effect {
 				e.unchecked = append(e.unchecked, v)
 			}
 		}
-		if a.editing && !b.editing {
+		// A field that shows up focused holding the entry: not the field
+		// it was typed into, which may simply have kept it.
+		if a.editing && !b.editing && len(visibleOnly(after.Fields)) > len(visibleOnly(before.Fields)) {
 			e.editing = v
 		}
 	}
@@ -69,8 +75,14 @@ func diff(before, after browser.AppControls, values []string) effect {
 		}
 	}
 	for _, t := range after.Texts {
-		if countLike(t, values) && !slices.Contains(before.Texts, t) && !named[t] {
+		if slices.Contains(before.Texts, t) || named[t] || ofEntries(t, values) {
+			continue
+		}
+		switch {
+		case countLike(t, values):
 			e.texts = append(e.texts, t)
+		case len(e.lines) < mostNewLines && len(t) <= mostAssertedText && stable(t, nil) && fragment(t, mostAssertedText) == t:
+			e.lines = append(e.lines, t)
 		}
 	}
 	for _, t := range before.Texts {
@@ -104,16 +116,16 @@ type entry struct {
 func entryState(c browser.AppControls, v string) entry {
 	var e entry
 	for _, it := range c.Items {
-		if it.Label == v {
+		if labelled(it.Label, v) {
 			e.present = true
 			e.visible = e.visible || it.Visible
 		}
 	}
-	if !e.present && slices.Contains(c.Texts, v) {
+	if !e.present && slices.ContainsFunc(c.Texts, func(t string) bool { return labelled(t, v) }) {
 		e.present, e.visible = true, true // shown, though not in a list item
 	}
 	for _, ch := range c.Checks {
-		if ch.Item == v && !e.hasCheck {
+		if labelled(ch.Item, v) && !e.hasCheck {
 			e.hasCheck, e.checked = true, ch.Checked
 		}
 	}
@@ -123,6 +135,13 @@ func entryState(c browser.AppControls, v string) entry {
 		}
 	}
 	return e
+}
+
+// labelled reports a label or line that is the entry, or begins with it
+// and then a control's name ("Buy milk Remove" while the pointer shows the
+// button on its line).
+func labelled(label, v string) bool {
+	return label == v || strings.HasPrefix(label, v+" ")
 }
 
 // countLike is a short line with a number that holds no entry: "2 items

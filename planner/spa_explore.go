@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -45,8 +46,10 @@ type appRecord struct {
 	open    steps.Step // how a flow opens the app
 	initial browser.AppControls
 	entry   *steps.Target // the field that adds entries; nil when none was found
+	send    steps.Step    // what adds what the field holds: Enter, or a click on "Add"
 	trials  []*appTrial
 	notes   []string // what was tried and what it did, for the logs and the LLM
+	topics  []string // the prompt's words: controls they name are tried first
 }
 
 // trialClass is what an action turned out to do.
@@ -70,8 +73,8 @@ const (
 // (checkbox, buttons shown on hover, double-click to edit) and what the
 // page offers around them (links, buttons, checkboxes), after checking
 // one entry, and reloads to see what persists.
-func (p *Planner) exploreApp(ctx context.Context, s *site, pr *progress) *appRecord {
-	rec := &appRecord{open: navigate(s.where(s.start.url))}
+func (p *Planner) exploreApp(ctx context.Context, s *site, prompt string, pr *progress) *appRecord {
+	rec := &appRecord{open: navigate(s.where(s.start.url)), topics: topicWords(prompt)}
 	base := s.start.url.String()
 	initial, _, err := p.runTrial(ctx, base, true, []steps.Step{rec.open})
 	if err != nil {
@@ -83,18 +86,17 @@ func (p *Planner) exploreApp(ctx context.Context, s *site, pr *progress) *appRec
 		count(len(visibleOnly(initial.Checks)), "checkbox"), count(len(visibleOnly(initial.Button)), "button"), count(len(initial.Links), "link")), nil)
 
 	var after2 browser.AppControls
-	for _, f := range entryFields(initial) {
+	for _, f := range entryFields(initial, rec.topics) {
 		if ctx.Err() != nil {
 			break
 		}
-		t, after, ok := p.tryEntryField(ctx, base, rec, f, pr)
-		if ok {
-			rec.entry, after2 = t, after
+		if after, ok := p.tryEntryField(ctx, base, rec, f, pr); ok {
+			after2 = after
 			break
 		}
 	}
 	if rec.entry == nil {
-		p.runBatch(ctx, base, rec, pageTrials([]steps.Step{rec.open}, initial, nil), pr)
+		p.runBatch(ctx, base, rec, pageTrials([]steps.Step{rec.open}, initial, nil, rec.topics), pr)
 		return rec
 	}
 	// What the first entry offers; then what the page offers, tried in the
@@ -106,7 +108,7 @@ func (p *Planner) exploreApp(ctx context.Context, s *site, pr *progress) *appRec
 	if tick != nil && slices.Contains(rec.trials, tick) {
 		from, state = append(slices.Clone(tick.setup), tick.act...), tick.after
 	}
-	later := pageTrials(from, state, entryValues[:2])
+	later := pageTrials(from, state, entryValues[:2], rec.topics)
 	later = append(later, &appTrial{class: classPersist, control: "reload", setup: from, act: []steps.Step{{Kind: steps.Reload}}, entries: entryValues[:2]})
 	p.runBatch(ctx, base, rec, later, pr)
 	return rec
@@ -116,14 +118,15 @@ func (p *Planner) exploreApp(ctx context.Context, s *site, pr *progress) *appRec
 func (rec *appRecord) entrySetup() []steps.Step {
 	out := []steps.Step{rec.open}
 	for _, v := range entryValues[:2] {
-		out = append(out, typeInto(v, rec.entry), press("Enter"))
+		out = append(out, typeInto(v, rec.entry), rec.send)
 	}
 	return out
 }
 
 // entryFields are the text fields that may add entries: visible, outside
-// any form with a submit button (those are tried as forms), named.
-func entryFields(c browser.AppControls) []browser.AppControl {
+// any form with a submit button (those are tried as forms), named; those
+// the prompt names first.
+func entryFields(c browser.AppControls, topics []string) []browser.AppControl {
 	var out []browser.AppControl
 	for _, f := range c.Fields {
 		if f.InForm || !f.Visible || f.Item != "" || f.Name() == "" || !quotable(f.Name()) {
@@ -133,40 +136,78 @@ func entryFields(c browser.AppControls) []browser.AppControl {
 		case "number", "email", "url", "tel":
 			continue
 		}
-		if out = append(out, f); len(out) >= mostEntryFields {
-			break
-		}
+		out = append(out, f)
 	}
-	return out
+	slices.SortStableFunc(out, func(a, b browser.AppControl) int { return mentions(topics, b.Name()) - mentions(topics, a.Name()) })
+	return out[:min(len(out), mostEntryFields)]
 }
 
-// tryEntryField types two entries into a field, pressing Enter after each.
-func (p *Planner) tryEntryField(ctx context.Context, base string, rec *appRecord, f browser.AppControl, pr *progress) (*steps.Target, browser.AppControls, bool) {
+// mentions counts the prompt's words in a control's name.
+func mentions(topics []string, name string) int {
+	n := 0
+	name = squash(name)
+	for _, t := range topics {
+		if len(t) >= 3 && strings.Contains(name, t) {
+			n++
+		}
+	}
+	return n
+}
+
+// tryEntryField types two entries into a field, sending each with Enter,
+// else with the page's button that reads as adding ("Add", "+", "Save").
+func (p *Planner) tryEntryField(ctx context.Context, base string, rec *appRecord, f browser.AppControl, pr *progress) (browser.AppControls, bool) {
 	field := &steps.Target{Text: f.Name(), Role: steps.Field}
-	add := func(v string) []steps.Step { return []steps.Step{typeInto(v, field), press("Enter")} }
-	pr.info(ctx, fmt.Sprintf("Trying the %q field: type an entry, press Enter, twice", f.Name()), nil)
-	_, seen, err := p.runTrial(ctx, base, true, []steps.Step{rec.open}, add(entryValues[0]), add(entryValues[1]))
-	if err != nil || len(seen) < 2 {
-		rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and pressing Enter could not be tried: %v", f.Name(), err))
-		return nil, browser.AppControls{}, false
+	sends := []steps.Step{press("Enter")}
+	if b := addButton(rec.initial); b != nil {
+		sends = append(sends, click(b))
 	}
-	values := entryValues[:2]
-	eff := diff(seen[0].before, seen[1].after, values)
-	t := &appTrial{setup: []steps.Step{rec.open}, act: append(add(entryValues[0]), add(entryValues[1])...), eff: eff, after: seen[1].after}
-	switch {
-	case slices.Contains(eff.added, entryValues[0]) && slices.Contains(eff.added, entryValues[1]):
-		t.class, t.control = classAdd, f.Name()
-		rec.trials = append(rec.trials, t)
-		rec.note(ctx, pr, fmt.Sprintf("Typing %q into the %q field and pressing Enter added it to the page%s", entryValues[0], f.Name(), effectSummary(eff)))
-		return field, seen[1].after, true
-	case !eff.empty():
-		t.class, t.control = classOther, f.Name()
-		rec.trials = append(rec.trials, t)
-		rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and pressing Enter changed the page%s", f.Name(), effectSummary(eff)))
-	default:
-		rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and pressing Enter changed nothing visible", f.Name()))
+	for _, send := range sends {
+		how := "pressing Enter"
+		if send.Kind == steps.Click {
+			phrase, _ := targetPhrase(send.Target)
+			how = "clicking " + phrase
+		}
+		add := func(v string) []steps.Step { return []steps.Step{typeInto(v, field), send} }
+		pr.info(ctx, fmt.Sprintf("Trying the %q field: type an entry and add it by %s, twice", f.Name(), how), nil)
+		_, seen, err := p.runTrial(ctx, base, true, []steps.Step{rec.open}, add(entryValues[0]), add(entryValues[1]))
+		if err != nil || len(seen) < 2 {
+			rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and %s could not be tried: %v", f.Name(), how, err))
+			continue
+		}
+		eff := diff(seen[0].before, seen[1].after, entryValues[:2])
+		t := &appTrial{setup: []steps.Step{rec.open}, act: append(add(entryValues[0]), add(entryValues[1])...), eff: eff, after: seen[1].after, control: f.Name()}
+		switch {
+		case slices.Contains(eff.added, entryValues[0]) && slices.Contains(eff.added, entryValues[1]):
+			t.class = classAdd
+			rec.trials = append(rec.trials, t)
+			rec.entry, rec.send = field, send
+			rec.note(ctx, pr, fmt.Sprintf("Typing %q into the %q field and %s added it to the page%s", entryValues[0], f.Name(), how, effectSummary(eff)))
+			return seen[1].after, true
+		case !eff.empty():
+			t.class = classOther
+			rec.trials = append(rec.trials, t)
+			rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and %s changed the page%s", f.Name(), how, effectSummary(eff)))
+			return browser.AppControls{}, false
+		default:
+			rec.note(ctx, pr, fmt.Sprintf("Typing into the %q field and %s changed nothing visible", f.Name(), how))
+		}
 	}
-	return nil, browser.AppControls{}, false
+	return browser.AppControls{}, false
+}
+
+// addWords are the names of buttons that add what a field holds.
+var addWords = regexp.MustCompile(`(?i)^\s*(\+|add|create|new|save|post|insert|submit)\b|^\+$`)
+
+// addButton is the page's first button outside forms and lists whose name
+// reads as adding, with a target the runner resolves; nil when none.
+func addButton(c browser.AppControls) *steps.Target {
+	for _, b := range c.Button {
+		if b.Visible && !b.InForm && b.Item == "" && b.Target != nil && addWords.MatchString(b.Name()) {
+			return b.Target
+		}
+	}
+	return nil
 }
 
 // entryTrials plans the trials of what the first of two entries offers:
@@ -188,7 +229,7 @@ func entryTrials(rec *appRecord, c browser.AppControls) (out []*appTrial, tick *
 	}
 	n := 0
 	for _, b := range c.Button {
-		if b.Item != first || n >= mostEntryControls {
+		if !labelled(b.Item, first) || n >= mostEntryControls {
 			continue
 		}
 		n++
@@ -208,9 +249,9 @@ func entryTrials(rec *appRecord, c browser.AppControls) (out []*appTrial, tick *
 
 // pageTrials plans trials of the page's own controls (outside the
 // entries), each from setup.
-func pageTrials(setup []steps.Step, c browser.AppControls, entries []string) []*appTrial {
+func pageTrials(setup []steps.Step, c browser.AppControls, entries, topics []string) []*appTrial {
 	var out []*appTrial
-	for _, ctl := range appControls(c, entries) {
+	for _, ctl := range appControls(c, entries, topics) {
 		out = append(out, &appTrial{control: ctl.name, phrase: ctl.phrase, setup: setup, act: []steps.Step{ctl.act}, entries: entries})
 	}
 	return out
@@ -226,13 +267,13 @@ type appControl struct {
 // appControls lists the controls outside the entries worth a trial:
 // checkboxes, buttons outside forms, and links that stay on the page (a
 // route such as #/active); none that would end the session.
-func appControls(c browser.AppControls, entries []string) []appControl {
+func appControls(c browser.AppControls, entries, topics []string) []appControl {
 	var out []appControl
 	seen := map[string]bool{}
 	addOnce := func(ctl browser.AppControl, act func(*steps.Target) steps.Step) {
 		name := stepName(ctl.Name())
 		t := ctl.Target
-		if t == nil || ofEntries(ctl.Item, entries) || destructive(name) || len(out) >= mostAppControls {
+		if t == nil || ofEntries(ctl.Item, entries) || destructive(name) {
 			return
 		}
 		if t.Text != "" && t.Nth == 0 && stepName(t.Text) != t.Text {
@@ -266,7 +307,9 @@ func appControls(c browser.AppControls, entries []string) []appControl {
 			addOnce(l, click)
 		}
 	}
-	return out
+	// The controls the prompt names are tried first, within the bound.
+	slices.SortStableFunc(out, func(a, b appControl) int { return mentions(topics, b.name) - mentions(topics, a.name) })
+	return out[:min(len(out), mostAppControls)]
 }
 
 // samePage reports a link that stays in the document: it differs from the
@@ -282,7 +325,7 @@ func samePage(page, link string) bool {
 
 func hasCheckIn(c browser.AppControls, item string) bool {
 	for _, ch := range c.Checks {
-		if ch.Item == item {
+		if labelled(ch.Item, item) {
 			return true
 		}
 	}
@@ -327,7 +370,12 @@ func (p *Planner) runAppTrial(ctx context.Context, base string, t *appTrial) (st
 	if t.class == classEdit {
 		acts = append(acts, []steps.Step{typeInto(entryValues[2], &steps.Target{Focused: true, Role: steps.Field}), press("Enter")})
 	}
-	_, seen, err := p.runTrial(ctx, base, t.targets, t.setup, acts...)
+	// Typing into the focused field only when the double-click opened one.
+	opened := func(o observation) bool { return diff(o.before, o.after, entryValues[:]).editing != "" }
+	_, seen, err := p.runTrialWhile(ctx, base, t.targets, opened, t.setup, acts...)
+	if err == nil && len(seen) < len(acts) {
+		return fmt.Sprintf("%s did not open the entry for editing", what), false
+	}
 	if err != nil {
 		return fmt.Sprintf("%s could not be tried: %v", what, clip(err.Error(), 300)), false
 	}
@@ -429,7 +477,7 @@ func effectSummary(e effect) string {
 	add("showed", e.shown)
 	add("checked", e.checked)
 	add("unchecked", e.unchecked)
-	add("now shows", e.texts)
+	add("now shows", append(slices.Clone(e.texts), e.lines...))
 	add("showed the button", e.buttons)
 	if e.url != "" {
 		parts = append(parts, "moved to "+e.url)

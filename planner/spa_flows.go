@@ -100,6 +100,11 @@ func appChecks(t *appTrial) []steps.Step {
 		}
 	}
 	out = append(out, countChecks(e.texts, mostCountChecks)...)
+	if len(e.lines) > 0 && len(out) == 0 {
+		// Only when nothing else shows the action worked: a message or
+		// panel it revealed.
+		out = append(out, expect(steps.PageContains, e.lines[0]))
+	}
 	if len(e.buttons) > 0 {
 		out = append(out, expectOn(steps.IsVisible, &steps.Target{Text: e.buttons[0], Role: steps.Button}, ""))
 	}
@@ -126,7 +131,7 @@ func appFlowName(t *appTrial) (name, what string) {
 	switch t.class {
 	case classAdd:
 		return fmt.Sprintf("Add entries in the %q field", t.control),
-			fmt.Sprintf("Adds %q and %q by typing each into the %q field and pressing Enter", first, second, t.control)
+			fmt.Sprintf("Adds %q and %q by typing each into the %q field", first, second, t.control)
 	case classCheck:
 		return fmt.Sprintf("Check off %q with its checkbox", first),
 			fmt.Sprintf("Adds two entries and checks the checkbox of %q", first)
@@ -148,6 +153,9 @@ func appFlowName(t *appTrial) (name, what string) {
 	case classPersist:
 		return "Entries and their state survive a reload",
 			fmt.Sprintf("Adds two entries, checks %q and reloads the page", first)
+	}
+	if len(t.eff.lines) > 0 {
+		return fmt.Sprintf("%s shows %q", describeAct(t.act), clip(t.eff.lines[0], 60)), "Opens the app and acts on it"
 	}
 	return fmt.Sprintf("%s changes the page", describeAct(t.act)), "Opens the app and acts on it"
 }

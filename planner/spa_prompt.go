@@ -9,29 +9,40 @@ import (
 
 // behaviour is something a person asks to test, told by its verb.
 type behaviour struct {
-	verb    string       // how a note says it: "delete"
-	stems   []string     // beginnings of the prompt's words that name it
+	verbs   []string     // the verbs that name it, in their base form: "delete", "remove"
 	classes []trialClass // what a trial that did it turned out to do
 	words   []string     // squashed words that name it in other flows' names (forms: "login")
 }
 
 // behaviours are the verbs the prompt may name, with what exploring calls
-// the same thing. A verb matches a word that is one of its stems with an
-// ending ("completing", "completed"), not any word that begins with it
-// ("address" is not "add").
+// the same thing. A verb matches a word that is its stem (the verb without
+// a final e) with an ending ("completing", "completed"), not any word that
+// begins with it ("address" is not "add").
 var behaviours = []behaviour{
-	{verb: "add", stems: []string{"add", "creat", "insert"}, classes: []trialClass{classAdd}},
-	{verb: "complete", stems: []string{"complet", "finish", "tick", "toggl", "check off"}, classes: []trialClass{classCheck, classCheckAll}},
-	{verb: "filter", stems: []string{"filter"}, classes: []trialClass{classFilter}},
-	{verb: "clear", stems: []string{"clear", "purg"}, classes: []trialClass{classClear}},
-	{verb: "edit", stems: []string{"edit", "renam", "modif", "updat"}, classes: []trialClass{classEdit}},
-	{verb: "delete", stems: []string{"delet", "remov", "destroy"}, classes: []trialClass{classRemove}},
-	{verb: "keep", stems: []string{"persist", "reload", "refresh", "surviv"}, classes: []trialClass{classPersist}},
-	{verb: "log in to", stems: []string{"log in", "login", "sign in", "signin"}, words: []string{"login", "logsin", "signin"}},
-	{verb: "sign up for", stems: []string{"sign up", "signup", "register", "registr"}, words: []string{"signup", "signsup", "register", "account"}},
-	{verb: "search", stems: []string{"search"}, words: []string{"search"}},
-	{verb: "check out", stems: []string{"checkout", "check out"}, words: []string{"checkout"}},
+	{verbs: []string{"add", "create", "insert"}, classes: []trialClass{classAdd}},
+	{verbs: []string{"complete", "finish", "tick", "toggle", "check off"}, classes: []trialClass{classCheck, classCheckAll}},
+	{verbs: []string{"filter"}, classes: []trialClass{classFilter}},
+	{verbs: []string{"clear", "purge"}, classes: []trialClass{classClear}},
+	{verbs: []string{"edit", "rename", "update"}, classes: []trialClass{classEdit}},
+	{verbs: []string{"delete", "remove", "destroy"}, classes: []trialClass{classRemove}},
+	{verbs: []string{"persist", "reload", "refresh", "survive"}, classes: []trialClass{classPersist}},
+	{verbs: []string{"log in", "login", "sign in", "signin"}, words: []string{"login", "logsin", "signin"}},
+	{verbs: []string{"sign up", "signup", "register"}, words: []string{"signup", "signsup", "register", "account"}},
+	{verbs: []string{"search"}, words: []string{"search"}},
+	{verbs: []string{"sort"}, words: []string{"sort"}},
+	{verbs: []string{"check out", "checkout"}, words: []string{"checkout"}},
 }
+
+// spelled writes a verb as a sentence does: "log in" for "login".
+func spelled(verb string) string {
+	if s, ok := map[string]string{"login": "log in", "signin": "sign in", "signup": "sign up", "checkout": "check out"}[verb]; ok {
+		return s
+	}
+	return verb
+}
+
+// stem is a verb as the start of its forms: "delet" of "deleting".
+func stem(verb string) string { return strings.TrimSuffix(verb, "e") }
 
 // wordEndings are the endings a stem takes in a prompt.
 var wordEndings = []string{"", "s", "es", "e", "ed", "d", "ing", "ding", "ging", "ged", "ion", "ions", "ation", "al", "ence"}
@@ -39,6 +50,7 @@ var wordEndings = []string{"", "s", "es", "e", "ed", "d", "ing", "ding", "ging",
 // asked is a behaviour the prompt names, with the words after its verb.
 type asked struct {
 	behaviour
+	verb   string // the prompt's verb, in its base form: "remove"
 	object string // "a todo" of "deleting a todo"; "" when none
 }
 
@@ -48,13 +60,13 @@ func askedBehaviours(prompt string) []asked {
 	var out []asked
 	for i := range words {
 		for _, b := range behaviours {
-			if !slices.ContainsFunc(b.stems, func(s string) bool { return startsWords(words[i:], s) }) {
+			at := slices.IndexFunc(b.verbs, func(v string) bool { return startsWords(words[i:], stem(v)) })
+			if at < 0 {
 				continue
 			}
-			if slices.ContainsFunc(out, func(a asked) bool { return a.verb == b.verb }) {
-				break
+			if !slices.ContainsFunc(out, func(a asked) bool { return slices.Equal(a.verbs, b.verbs) }) {
+				out = append(out, asked{behaviour: b, verb: spelled(b.verbs[at]), object: strings.Join(objectWords(words[i+len(strings.Fields(b.verbs[at])):]), " ")})
 			}
-			out = append(out, asked{behaviour: b, object: strings.Join(objectWords(words[i+1:]), " ")})
 			break
 		}
 	}
@@ -103,12 +115,16 @@ func startsWords(words []string, stem string) bool {
 	return true
 }
 
+// places begin where a verb applies, not what to: "sorting the items on http://…".
+var places = []string{"on", "at", "in", "for", "with", "from"}
+
 // objectWords are the few words a verb applies to: up to a comma or "and",
 // without pronouns that stand for something said before.
 func objectWords(words []string) []string {
 	var out []string
 	for _, w := range words {
-		if len(w) == 1 && strings.ContainsAny(w, ",.;:!?") || w == "and" || w == "or" || w == "then" || len(out) >= 4 {
+		if len(w) == 1 && strings.ContainsAny(w, ",.;:!?") || slices.Contains([]string{"and", "or", "then"}, w) || len(out) >= 4 ||
+			len(out) > 0 && slices.Contains(places, w) {
 			break
 		}
 		out = append(out, w)
@@ -116,7 +132,7 @@ func objectWords(words []string) []string {
 	if len(out) > 0 && out[0] == "of" {
 		out = out[1:] // "removal of a contact"
 	}
-	if len(out) > 0 && slices.Contains([]string{"on", "at", "in", "for", "with", "from"}, out[0]) {
+	if len(out) > 0 && slices.Contains(places, out[0]) {
 		return nil // where, not what: "login on http://…"
 	}
 	if len(out) == 1 && slices.Contains([]string{"them", "it", "those", "these", "one"}, out[0]) {

@@ -13,9 +13,9 @@ func TestAskedBehaviours(t *testing.T) {
 	}{
 		{"Test the todo list app at http://localhost:3000: adding todos, completing them, filtering active and completed todos, clearing completed todos, editing a todo and deleting a todo",
 			[]string{"add: todos", "complete: ", "filter: active", "clear: completed todos", "edit: a todo", "delete: a todo"}},
-		{"test sign-up and login on http://localhost:3000", []string{"sign up for: ", "log in to: "}},
+		{"test sign-up and login on http://localhost:3000", []string{"sign up: ", "log in: "}},
 		{"check the email address field and the addresses page", nil},
-		{"Make sure removal of a contact works, then search contacts", []string{"delete: a contact works", "search: contacts"}},
+		{"Make sure removal of a contact works, then search contacts", []string{"remove: a contact works", "search: contacts"}},
 		{"test http://localhost:3000", nil},
 	}
 	for _, tc := range tests {

@@ -178,3 +178,65 @@ func TestPlannerOnSinglePageApps(t *testing.T) {
 		})
 	}
 }
+
+// TestPlannerOnListWithAddButton explores a small list app of another
+// shape: no form, an "Add" button rather than Enter, a "Remove" button
+// shown on hover, no checkboxes, no persistence. The prompt names adding,
+// removing and sorting; the app cannot sort, and the planner must say so.
+func TestPlannerOnListWithAddButton(t *testing.T) {
+	pool := pool(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir("testdata/spa")))
+	defer srv.Close()
+	store := newStore(t)
+	session := newSession(t, store, "Test adding items, removing an item and sorting the items on "+srv.URL+"/")
+	p := New(Options{Store: store, Pool: pool, Logger: quietLogger(), AppTimeout: 4 * time.Minute, VerifyTimeout: 4 * time.Minute})
+	ended, flows := generateWithin(t, p, store, session.ID, 8*time.Minute)
+	for _, line := range logMessages(t, store, session.ID) {
+		t.Log(line)
+	}
+	if ended.Status != db.SessionReady {
+		t.Fatalf("status %s (%s), want ready", ended.Status, errorMessage(ended))
+	}
+	want := map[string][]string{
+		"add":    {`Type "Buy milk" into the "New item" field`, `Click the "Add" button`, `Expect "Buy milk" is visible`, `Expect the page contains "2 items on the list"`},
+		"remove": {`Hover over "Buy milk"`, `Click the "Remove" button in the "Buy milk" item`, `Expect the page does not contain "Buy milk"`, `Expect the page contains "1 item on the list"`},
+		"help":   {`Click the "Help" button`, `Expect the page contains "Type an item and click Add."`},
+	}
+	found := map[string]bool{}
+	for i, f := range flows {
+		list, errs := steps.Parse(f.Instructions)
+		if errs != nil {
+			t.Fatalf("flow %q does not parse: %v", f.Name, errs)
+		}
+		res := runOn(t, pool, srv.URL, list)
+		t.Logf("%-5v %s\n%s\n  -- %s", res.Passed, f.Name, indent(f.Instructions), res.Error)
+		if !res.Passed {
+			t.Errorf("flow %q fails: %s", f.Name, res.Error)
+		}
+		for name, lines := range want {
+			if containsAll(f.Instructions, lines) {
+				found[name] = true
+				if i > 1 && name != "help" {
+					t.Errorf("the %s flow is proposed %d th; the flows the prompt names come first", name, i+1)
+				}
+			}
+		}
+	}
+	for name, lines := range want {
+		if !found[name] {
+			t.Errorf("no flow does %s with %q", name, lines)
+		}
+	}
+	if msg := errorMessage(ended); msg != "The planner could not find how to sort the items." {
+		t.Errorf("errorMessage %q, want it to say sorting was not found", msg)
+	}
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}

@@ -33,6 +33,12 @@ const (
 // (the start, when there is no act) carries checked targets, for planning
 // trials from it.
 func (p *Planner) runTrial(ctx context.Context, base string, targets bool, setup []steps.Step, acts ...[]steps.Step) (browser.AppControls, []observation, error) {
+	return p.runTrialWhile(ctx, base, targets, nil, setup, acts...)
+}
+
+// runTrialWhile is runTrial that goes on to the next act only while
+// keepOn (when set) accepts what the last one did.
+func (p *Planner) runTrialWhile(ctx context.Context, base string, targets bool, keepOn func(observation) bool, setup []steps.Step, acts ...[]steps.Step) (browser.AppControls, []observation, error) {
 	sess, err := p.pool.Acquire(ctx)
 	if err != nil {
 		return browser.AppControls{}, nil, fmt.Errorf("open a browser: %w", err)
@@ -58,6 +64,9 @@ func (p *Planner) runTrial(ctx context.Context, base string, targets bool, setup
 		}
 		seen = append(seen, observation{act: act, before: before, after: after})
 		before = after
+		if keepOn != nil && !keepOn(seen[len(seen)-1]) {
+			break
+		}
 	}
 	if targets {
 		final, err := sess.Controls(ctx, true)

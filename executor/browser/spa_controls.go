@@ -180,7 +180,7 @@ const appControlsJS = `(attr) => {
 		if (el.labels) for (const l of el.labels) add(labelText(l));
 		if (el instanceof HTMLInputElement && ['submit', 'button', 'reset'].includes(el.type)) add(el.value);
 		if (byContent) {
-			add(el.innerText);
+			add(el.innerText || el.textContent); // hidden until hover: its text is not rendered yet
 			add(pseudo(el, '::before') + pseudo(el, '::after'));
 		}
 		add(el.getAttribute('placeholder'));
