@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/executor/browser"
 	"github.com/testing-agent/backend/executor/steps"
 )
 
@@ -126,18 +127,8 @@ func TestPlannerOnSinglePageApps(t *testing.T) {
 	for name, app := range spec.Apps {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			store := newStore(t)
 			url := apps.URL + "/" + name + "/"
-			session := newSession(t, store, strings.ReplaceAll(spec.Prompt, "{url}", url))
-			// Generous bounds: a loaded machine must not change what is found.
-			p := New(Options{Store: store, Pool: pool, Logger: quietLogger(), AppTimeout: 4 * time.Minute, VerifyTimeout: 4 * time.Minute})
-			ended, flows := generateWithin(t, p, store, session.ID, 8*time.Minute)
-			for _, line := range logMessages(t, store, session.ID) {
-				t.Log(line)
-			}
-			if ended.Status != db.SessionReady {
-				t.Fatalf("status %s (%s), want ready", ended.Status, errorMessage(ended))
-			}
+			ended, flows := generateForApp(t, pool, strings.ReplaceAll(spec.Prompt, "{url}", url))
 			passed := 0
 			covered := map[string]bool{}
 			for _, f := range flows {
@@ -187,16 +178,7 @@ func TestPlannerOnListWithAddButton(t *testing.T) {
 	pool := pool(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir("testdata/spa")))
 	defer srv.Close()
-	store := newStore(t)
-	session := newSession(t, store, "Test adding items, removing an item and sorting the items on "+srv.URL+"/")
-	p := New(Options{Store: store, Pool: pool, Logger: quietLogger(), AppTimeout: 4 * time.Minute, VerifyTimeout: 4 * time.Minute})
-	ended, flows := generateWithin(t, p, store, session.ID, 8*time.Minute)
-	for _, line := range logMessages(t, store, session.ID) {
-		t.Log(line)
-	}
-	if ended.Status != db.SessionReady {
-		t.Fatalf("status %s (%s), want ready", ended.Status, errorMessage(ended))
-	}
+	ended, flows := generateForApp(t, pool, "Test adding items, removing an item and sorting the items on "+srv.URL+"/")
 	want := map[string][]string{
 		"add":    {`Type "Buy milk" into the "New item" field`, `Click the "Add" button`, `Expect "Buy milk" is visible`, `Expect the page contains "2 items on the list"`},
 		"remove": {`Hover over "Buy milk"`, `Click the "Remove" button in the "Buy milk" item`, `Expect the page does not contain "Buy milk"`, `Expect the page contains "1 item on the list"`},
@@ -239,4 +221,22 @@ func containsAll(s string, parts []string) bool {
 		}
 	}
 	return true
+}
+
+// generateForApp generates flows for prompt with bounds generous enough
+// that a loaded machine does not change what is found, logs the session's
+// log lines, and fails unless the session ends ready.
+func generateForApp(t *testing.T, pool *browser.Pool, prompt string) (*db.TestSession, []*db.TestFlow) {
+	t.Helper()
+	store := newStore(t)
+	session := newSession(t, store, prompt)
+	p := New(Options{Store: store, Pool: pool, Logger: quietLogger(), AppTimeout: 4 * time.Minute, VerifyTimeout: 4 * time.Minute})
+	ended, flows := generateWithin(t, p, store, session.ID, 8*time.Minute)
+	for _, line := range logMessages(t, store, session.ID) {
+		t.Log(line)
+	}
+	if ended.Status != db.SessionReady {
+		t.Fatalf("status %s (%s), want ready", ended.Status, errorMessage(ended))
+	}
+	return ended, flows
 }
