@@ -29,6 +29,7 @@ import (
 	"github.com/testing-agent/backend/db/sqlite"
 	"github.com/testing-agent/backend/egress"
 	"github.com/testing-agent/backend/executor"
+	"github.com/testing-agent/backend/executor/browser"
 	"github.com/testing-agent/backend/graph"
 	"github.com/testing-agent/backend/httpguard"
 	"github.com/testing-agent/backend/planner"
@@ -55,6 +56,9 @@ type config struct {
 	AllowedHosts []string       // Host names served besides loopback ones
 	PublicURL    string         // base of the links the API hands out; empty: each request's own
 	Egress       *egress.Policy // what Chromium may reach; nil allows all but the always-denied
+	// DirectEgress: remote browsers (BROWSER_URLS) reach the network
+	// themselves, not through the egress proxy (BROWSER_EGRESS=direct).
+	DirectEgress bool
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
 }
@@ -71,6 +75,9 @@ const (
 const startupTimeout = 30 * time.Second
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "worker" {
+		os.Exit(workerMain(os.Args[2:]))
+	}
 	if len(os.Args) > 1 && os.Args[1] == "test" {
 		// CI mode: run flows from a file against a base URL, then exit.
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -116,6 +123,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&liveWindow, "live-window", liveWindow, "shortest time between two results of one live query; bursts of writes in it become one update (env LIVE_WINDOW)")
 	fs.IntVar(&cfg.Executor.Pool.Browsers, "browsers", envInt(getenv, "BROWSERS", 1), "Chromium processes (env BROWSERS)")
 	fs.IntVar(&cfg.Executor.Pool.ContextsPerBrowser, "contexts-per-browser", envInt(getenv, "CONTEXTS_PER_BROWSER", 2), "flows one Chromium runs at once, each in its own incognito context (env CONTEXTS_PER_BROWSER)")
+	runFlows := envOr("RUN_FLOWS", "true")
+	fs.StringVar(&runFlows, "run-flows", runFlows, "true: this server runs flows; false: it only queues them, for worker processes (`worker` mode) on the same MongoDB (env RUN_FLOWS)")
+	browserURLs := envOr("BROWSER_URLS", "")
+	fs.StringVar(&browserURLs, "browser-urls", browserURLs, "comma-separated DevTools endpoints (ws://… or http://host:port) of browsers run elsewhere (browserless, Chromium with --remote-debugging-port); the server then launches none (env BROWSER_URLS)")
+	browserEgress := envOr("BROWSER_EGRESS", egressProxy)
+	fs.StringVar(&browserEgress, "browser-egress", browserEgress, "with BROWSER_URLS: proxy (every context goes through this server's egress proxy; the browsers must run on this machine) or direct (no egress policy: the browsers' own network decides) (env BROWSER_EGRESS)")
 	fs.StringVar(&cfg.Executor.Pool.Bin, "chrome-bin", envOr("CHROME_BIN", ""), "Chromium executable; empty looks for chromium on PATH (env CHROME_BIN)")
 	stepTimeout := envOr("STEP_TIMEOUT", "10s")
 	fs.StringVar(&stepTimeout, "step-timeout", stepTimeout, "how long one step may wait for its target or assertion (env STEP_TIMEOUT)")
@@ -171,6 +184,17 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	if cfg.Executor.Pool.Browsers < 1 || cfg.Executor.Pool.ContextsPerBrowser < 1 {
 		return config{}, fmt.Errorf("browsers and contexts per browser must be at least 1")
 	}
+	if err := cfg.setRemoteBrowsers(browserURLs, browserEgress, egressAllow != "" || egressDeny != ""); err != nil {
+		return config{}, err
+	}
+	runsFlows, err := strconv.ParseBool(runFlows)
+	if err != nil {
+		return config{}, fmt.Errorf("RUN_FLOWS %q is neither true nor false", runFlows)
+	}
+	if !runsFlows && cfg.MongoURI == "" {
+		return config{}, errors.New("RUN_FLOWS=false leaves flows to workers, which need a shared database: set MONGODB_URI (the embedded store belongs to this one process), or keep RUN_FLOWS=true")
+	}
+	cfg.Executor.QueueOnly = !runsFlows
 	cfg.Executor.AllowedEnv = splitList(allowedEnv)
 	d, err := time.ParseDuration(shutdown)
 	if err != nil || d < 0 {
@@ -195,6 +219,40 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return config{}, err
 	}
 	return cfg, nil
+}
+
+// BROWSER_EGRESS values.
+const (
+	egressProxy  = "proxy"
+	egressDirect = "direct"
+)
+
+// setRemoteBrowsers checks BROWSER_URLS and BROWSER_EGRESS: a remote
+// browser can reach the egress proxy (on 127.0.0.1) only from this machine.
+func (cfg *config) setRemoteBrowsers(urls, egressMode string, policySet bool) error {
+	if egressMode != egressProxy && egressMode != egressDirect {
+		return fmt.Errorf("BROWSER_EGRESS %q is neither %s nor %s", egressMode, egressProxy, egressDirect)
+	}
+	if strings.TrimSpace(urls) == "" {
+		if egressMode == egressDirect {
+			return errors.New("BROWSER_EGRESS=direct applies to BROWSER_URLS only: browsers this server launches always use its egress proxy; unset BROWSER_EGRESS")
+		}
+		return nil
+	}
+	list, err := browser.ParseEndpoints(splitList(urls))
+	if err != nil {
+		return fmt.Errorf("BROWSER_URLS: %w", err)
+	}
+	cfg.Executor.BrowserURLs = list
+	cfg.DirectEgress = egressMode == egressDirect
+	switch {
+	case !cfg.DirectEgress && !browser.EndpointsOnLoopback(list):
+		return errors.New("BROWSER_URLS names browsers on other machines, which cannot reach this server's egress proxy (it listens on 127.0.0.1 only): " +
+			"run the browsers on this machine (loopback endpoints), or set BROWSER_EGRESS=direct to run flows without the egress policy and restrict the browsers' network in the farm instead (see deploy/README.md)")
+	case cfg.DirectEgress && policySet:
+		return errors.New("EGRESS_ALLOW and EGRESS_DENY have no effect with BROWSER_EGRESS=direct, where the remote browsers do not use this server's proxy: enforce them in the browser farm's network and unset them here")
+	}
+	return nil
 }
 
 // checkExposure refuses to serve beyond loopback without API keys: anyone
@@ -251,51 +309,12 @@ func envInt(getenv func(string) string, name string, def int) int {
 // finish and the store closes. When ready is not nil it receives the bound
 // address once the server accepts connections.
 func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
-	store, err := openStore(ctx, cfg)
+	c, err := openCore(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err := store.Close(); err != nil {
-			slog.Error("close store", "err", err)
-		}
-	}()
-
-	listener, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
-	// Every request Chromium makes, for flows and for the planner, passes
-	// the egress policy in a proxy of ours; the server's own listeners are
-	// never reachable through it.
-	policy := cfg.Egress
-	if policy == nil {
-		if policy, err = egress.ParsePolicy("", ""); err != nil {
-			listener.Close()
-			return err
-		}
-	}
-	if err := policy.DenyListener("API", listener.Addr()); err != nil {
-		listener.Close()
-		return err
-	}
-	proxy, err := egress.StartProxy(policy, egress.ProxyOptions{Logger: slog.Default()})
-	if err != nil {
-		listener.Close()
-		return fmt.Errorf("start the egress proxy: %w", err)
-	}
-	defer proxy.Close() // after the runner and planner, whose browsers use it
-	execOpts := cfg.Executor
-	execOpts.Store = store
-	execOpts.Pool.ProxyServer = proxy.URL()
-	execOpts.Pool.EgressCheck = func(ctx context.Context, url string) (string, bool) {
-		d := proxy.Check(ctx, url)
-		return d.Message(), !d.Allowed && !d.Unresolved
-	}
-	runner, err := executor.New(execOpts)
-	if err != nil {
-		return err
-	}
+	defer c.close() // after the runner and planner, whose browsers use the proxy
+	store, listener, runner := c.store, c.listener, c.runner
 	runCtx, stopRunner := context.WithCancel(context.WithoutCancel(ctx))
 	runnerDone := make(chan struct{})
 	go func() {
@@ -345,7 +364,7 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 			return err
 		}
 		defer stopDebug()
-		if err := policy.DenyListener("debug", debugAddr); err != nil {
+		if err := c.policy.DenyListener("debug", debugAddr); err != nil {
 			srv.Close()
 			return err
 		}
@@ -374,6 +393,82 @@ func run(ctx context.Context, cfg config, ready chan<- net.Addr) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// core is what the API server and a worker both run on: the store, the
+// listener, the egress proxy and the executor whose browsers use it.
+type core struct {
+	store    *openedStore
+	listener net.Listener
+	policy   *egress.Policy
+	proxy    *egress.Proxy
+	runner   *executor.Executor
+}
+
+// openCore opens the store, listens on cfg.Addr, and starts the egress
+// proxy, which never lets the browsers (of flows and of the planner) reach
+// this process's own listener, and the executor. Close it after the
+// executor has stopped.
+func openCore(ctx context.Context, cfg config) (*core, error) {
+	store, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	c := &core{store: store}
+	if err := c.start(cfg); err != nil {
+		c.close()
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *core) start(cfg config) error {
+	var err error
+	if c.listener, err = net.Listen("tcp", cfg.Addr); err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	if c.policy, err = egressPolicy(cfg); err != nil {
+		return err
+	}
+	if err := c.policy.DenyListener("API", c.listener.Addr()); err != nil {
+		return err
+	}
+	if c.proxy, err = egress.StartProxy(c.policy, egress.ProxyOptions{Logger: slog.Default()}); err != nil {
+		return fmt.Errorf("start the egress proxy: %w", err)
+	}
+	execOpts := cfg.Executor
+	execOpts.Store = c.store
+	if !cfg.DirectEgress {
+		execOpts.Pool.ProxyServer = c.proxy.URL()
+		execOpts.Pool.EgressCheck = func(ctx context.Context, url string) (string, bool) {
+			d := c.proxy.Check(ctx, url)
+			return d.Message(), !d.Allowed && !d.Unresolved
+		}
+	}
+	c.runner, err = executor.New(execOpts)
+	return err
+}
+
+// close closes the listener (if no server did), the proxy, then the store.
+func (c *core) close() {
+	if c.listener != nil {
+		c.listener.Close()
+	}
+	if c.proxy != nil {
+		c.proxy.Close()
+	}
+	if err := c.store.Close(); err != nil {
+		slog.Error("close store", "err", err)
+	}
+}
+
+// egressPolicy is the policy of cfg, or the default one (all allowed but
+// what is always denied).
+func egressPolicy(cfg config) (*egress.Policy, error) {
+	if cfg.Egress != nil {
+		return cfg.Egress, nil
+	}
+	return egress.ParsePolicy("", "")
 }
 
 // feedStore is a store that also feeds live queries; both backends are.
@@ -455,19 +550,7 @@ func routes(store feedStore, api *graph.Handler, access accessRules, publicURL s
 	mux.Handle("/sessions/", access.keys.Require(auth.RoleRead, app))
 	mux.Handle("/", app)
 	mux.Handle("GET /metrics", access.keys.Require(auth.RoleRead, metricsHandler(api)))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintln(w, "ok")
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := store.Ping(ctx); err != nil {
-			slog.Warn("not ready", "err", err)
-			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
+	probeRoutes(mux, store)
 	return mux
 }
 

@@ -40,6 +40,15 @@ type Options struct {
 	// concurrent contexts.
 	Pool    browser.PoolOptions
 	Workers int
+	// BrowserURLs, when set, are DevTools endpoints of browsers run by
+	// others (browserless, Chromium with --remote-debugging-port): the
+	// executor launches none and opens its contexts there,
+	// Pool.ContextsPerBrowser on each (see browser.NewRemotePool).
+	BrowserURLs []string
+	// QueueOnly: this process queues runs, cancels them and recovers dead
+	// workers' flows, but runs none itself; worker processes on the same
+	// database do. Its pool, if it has a browser, serves the planner only.
+	QueueOnly bool
 	// StepTimeout bounds each step (waits and retried assertions);
 	// FlowTimeout bounds a whole flow.
 	StepTimeout time.Duration
@@ -109,13 +118,16 @@ func New(opts Options) (*Executor, error) {
 		opts.WorkerID = defaultWorkerID()
 	}
 	opts.Pool.Logger = opts.Logger
-	pool, noBrowser := browser.NewPool(opts.Pool)
-	if noBrowser != nil {
-		opts.Logger.Warn("flows cannot run on this server", "err", noBrowser)
+	pool, noBrowser, err := newPool(opts)
+	if err != nil {
+		return nil, err
 	}
 	if opts.Workers <= 0 {
 		// One worker per browser context the pool can hold at once.
 		opts.Workers = max(1, opts.Pool.Browsers) * max(1, opts.Pool.ContextsPerBrowser)
+		if len(opts.BrowserURLs) > 0 {
+			opts.Workers = len(opts.BrowserURLs) * max(1, opts.Pool.ContextsPerBrowser)
+		}
 		if opts.Pool.ContextsPerBrowser == 0 {
 			opts.Workers *= 2 // the pool's default contexts per browser
 		}
@@ -132,6 +144,24 @@ func New(opts Options) (*Executor, error) {
 	}, nil
 }
 
+// newPool opens the pool on remote browsers when BrowserURLs are set (a bad
+// endpoint is an error to fix), else on Chromium launched here (noBrowser
+// says why it cannot be, and the server runs without flows).
+func newPool(opts Options) (pool *browser.Pool, noBrowser, err error) {
+	if len(opts.BrowserURLs) > 0 {
+		pool, err := browser.NewRemotePool(opts.BrowserURLs, opts.Pool)
+		if err != nil {
+			return nil, nil, fmt.Errorf("executor: %w", err)
+		}
+		return pool, nil, nil
+	}
+	pool, noBrowser = browser.NewPool(opts.Pool)
+	if noBrowser != nil && !opts.QueueOnly {
+		opts.Logger.Warn("flows cannot run on this server", "err", noBrowser)
+	}
+	return pool, noBrowser, nil
+}
+
 func defaultWorkerID() string {
 	host, _ := os.Hostname()
 	var b [4]byte
@@ -143,15 +173,40 @@ func defaultWorkerID() string {
 // workers. When ctx ends, flows still running are failed as interrupted and
 // the browsers close.
 func (e *Executor) Run(ctx context.Context) error {
+	return e.run(ctx, ctx)
+}
+
+// RunWithGrace works as Run does, but when ctx ends it only stops claiming:
+// flows already running may finish for up to grace, and then are failed as
+// interrupted. Workers stop this way on SIGTERM.
+func (e *Executor) RunWithGrace(ctx context.Context, grace time.Duration) error {
+	flows, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() {
+		if n := e.RunningFlows(); n > 0 {
+			e.log.Info("finishing the flows running here before stopping", "flows", n, "grace", grace)
+		}
+		timer := time.AfterFunc(grace, cancel)
+		context.AfterFunc(flows, func() { timer.Stop() })
+	})
+	defer stop()
+	return e.run(ctx, flows)
+}
+
+// run claims while claims lasts and runs what it claimed while flows lasts.
+func (e *Executor) run(claims, flows context.Context) error {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		// Even a server that cannot run flows recovers those of dead servers.
-		e.recoverLoop(ctx)
+		e.recoverLoop(claims)
 	}()
-	if e.noBrowser != nil {
+	if e.noBrowser != nil || e.opts.QueueOnly {
 		wg.Wait()
+		if e.noBrowser == nil {
+			e.pool.Close()
+		}
 		return nil
 	}
 	defer e.pool.Close()
@@ -159,11 +214,18 @@ func (e *Executor) Run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			e.workLoop(ctx)
+			e.workLoop(claims, flows)
 		}()
 	}
 	wg.Wait()
 	return nil
+}
+
+// RunningFlows is how many flows run here now.
+func (e *Executor) RunningFlows() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return len(e.running)
 }
 
 // recoverLoop fails flows whose lease ran out, at start and then every half
@@ -188,22 +250,26 @@ func (e *Executor) recoverLoop(ctx context.Context) {
 	}
 }
 
-// workLoop claims and runs flows until ctx ends.
-func (e *Executor) workLoop(ctx context.Context) {
-	for ctx.Err() == nil {
+// workLoop claims flows until claims ends and runs each until it ends or
+// flows ends.
+func (e *Executor) workLoop(claims, flows context.Context) {
+	for claims.Err() == nil {
 		claim := fmt.Sprintf("%s/%d", e.worker, e.claims.Add(1))
-		flow, err := e.store.ClaimFlow(ctx, claim, e.opts.Lease)
-		if err != nil {
-			if ctx.Err() == nil {
-				e.log.Error("claim a flow", "err", err)
-			}
+		// A claim sent is seen through even if claims ends meanwhile: one
+		// abandoned half way could be taken in the store and run by nobody
+		// until its lease ran out.
+		claimCtx, cancel := context.WithTimeout(context.WithoutCancel(claims), storeTimeout)
+		flow, err := e.store.ClaimFlow(claimCtx, claim, e.opts.Lease)
+		cancel()
+		if err != nil && claims.Err() == nil {
+			e.log.Error("claim a flow", "err", err)
 		}
 		if flow != nil {
-			e.runFlow(ctx, flow, claim)
+			e.runFlow(flows, flow, claim)
 			continue
 		}
 		select {
-		case <-ctx.Done():
+		case <-claims.Done():
 		case <-e.wake:
 		case <-time.After(e.opts.PollInterval):
 		}
@@ -281,9 +347,10 @@ func (e *Executor) logLine(ctx context.Context, sessionID string, flowID, browse
 	}
 }
 
-// canRun refuses runs on a server without a browser, saying how to fix it.
+// canRun refuses runs on a server without a browser, saying how to fix it,
+// unless workers elsewhere run its flows.
 func (e *Executor) canRun() error {
-	if e.noBrowser == nil {
+	if e.noBrowser == nil || e.opts.QueueOnly {
 		return nil
 	}
 	return db.Errorf(db.ErrConflict, "this server cannot run flows: %v", e.noBrowser)

@@ -152,7 +152,7 @@ func (r *run) execute(ctx context.Context) browser.RunResult {
 	defer page.Release()
 	info := page.Info()
 	r.setBrowserStatus(ctx, db.BrowserReady, &db.BrowserMetadata{Version: info.Version, UserAgent: info.UserAgent,
-		Viewport: &db.Viewport{Width: info.Viewport.Width, Height: info.Viewport.Height}})
+		Viewport: &db.Viewport{Width: info.Viewport.Width, Height: info.Viewport.Height}, Endpoint: info.Endpoint})
 	r.setBrowserStatus(ctx, db.BrowserRunning, nil)
 
 	base := baseURL(session.Prompt, parsed)
