@@ -119,7 +119,11 @@ func (in *instance) connect(ctx context.Context, wsURL string) error {
 		return fmt.Errorf("connect to %s: %w", in.where(), err)
 	}
 	in.ws = ws
-	client := cdp.New().Start(ws)
+	var sock cdp.WebSocketable = ws
+	if in.ep != nil {
+		sock = watchedSocket{WebSocket: ws, in: in}
+	}
+	client := cdp.New().Start(sock)
 	// NoDefaultDevice: every page gets our viewport, not go-rod's laptop preset.
 	// ControlURL(""): the client is given; go-rod's $rod env must not add a URL.
 	b := rod.New().ControlURL("").Client(client).Context(in.ctx).NoDefaultDevice()
@@ -168,6 +172,9 @@ func (in *instance) watch(gone func(in *instance, err error)) {
 	}
 	if in.deliberate.Load() {
 		return
+	}
+	if in.ctx.Err() != nil {
+		err = context.Cause(in.ctx) // the socket said first (watchedSocket)
 	}
 	in.cancel(err)
 	in.hangUp() // children of a process may outlive a killed parent
