@@ -111,6 +111,9 @@ func (p *Planner) plan(ctx context.Context, session *db.TestSession, pr *progres
 			pr.info(ctx, noTargetMessage, nil)
 			return plan{note: noTargetMessage}, nil
 		}
+		if p.pool != nil && opensAbsoluteURLs(flows[0]) {
+			flows = p.verifyFlows(ctx, "", flows, pr)
+		}
 		return plan{flows: flows}, nil
 	}
 	if len(req.others) > 0 {

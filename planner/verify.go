@@ -3,6 +3,7 @@ package planner
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/testing-agent/backend/executor/browser"
@@ -97,4 +98,19 @@ func atOnce(ctx context.Context, n, limit int, do func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// opensAbsoluteURLs reports a flow that can run without a base URL: it
+// parses, and each page it opens is a whole http(s) URL.
+func opensAbsoluteURLs(f proposal) bool {
+	list, errs := steps.Parse(f.instructions())
+	if errs != nil {
+		return false
+	}
+	for _, st := range list {
+		if st.Kind == steps.Navigate && !strings.HasPrefix(st.URL, "http://") && !strings.HasPrefix(st.URL, "https://") {
+			return false
+		}
+	}
+	return true
 }

@@ -42,3 +42,17 @@ func TestVerifyFlowsDropsOrMarksFailures(t *testing.T) {
 		t.Errorf("logs do not say what was dropped and what passed:\n%s", logs)
 	}
 }
+
+func TestOpensAbsoluteURLs(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Go to http://127.0.0.1:3000/login\nClick \"Sign in\"": true,
+		"Go to /login\nClick \"Sign in\"":                      false,
+		"Go to {{baseUrl}}/login":                              false,
+		"Click \"Sign in\"":                                    true,
+		"Clik \"Sign in\"":                                     false,
+	} {
+		if got := opensAbsoluteURLs(proposal{lines: strings.Split(src, "\n")}); got != want {
+			t.Errorf("opensAbsoluteURLs(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
