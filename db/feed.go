@@ -294,10 +294,12 @@ func (t *Tracker) Settle() (missing bool) {
 	w.mu.Unlock()
 	w.notify = t.notify
 	b.mu.Unlock()
+	missing = t.reads.Missing()
+	t.reads = nil // what it read is in the index now
 	if touched {
 		t.notify()
 	}
-	return t.reads.Missing()
+	return missing
 }
 
 // Close stops the tracker.

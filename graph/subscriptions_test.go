@@ -30,6 +30,9 @@ func TestSubscriptions(t *testing.T) {
 	t.Run("IdleLiveQueriesHoldNoGoroutine", func(t *testing.T) {
 		testIdleLiveQueriesHoldNoGoroutine(t, startAPI(t, newSQLiteStore(t)))
 	})
+	t.Run("IdleSocketsHoldOnlyAReader", func(t *testing.T) {
+		testIdleSocketsHoldOnlyAReader(t, startAPI(t, newSQLiteStore(t)))
+	})
 }
 
 func runSubscriptionSuite(t *testing.T, newStore newStoreFunc) {
@@ -433,6 +436,29 @@ func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
 	c.nextData(fmt.Sprint("s", queries/2), &got)
 	if got.GetTestSession == nil || got.GetTestSession.TotalFlows != 1 {
 		t.Fatalf("after adding a flow got %+v", got.GetTestSession)
+	}
+}
+
+// testIdleSocketsHoldOnlyAReader opens 100 sockets on one live query: once
+// their results are written each holds one goroutine in the server (its
+// reader; a writer runs only while frames are queued) beside the test
+// client's own reader.
+func testIdleSocketsHoldOnlyAReader(t *testing.T, api *apiServer) {
+	const sockets = 100
+	session, _ := createSessionWithFlows(t, api, 1)
+	baseline := runtime.NumGoroutine()
+	for range sockets {
+		c := dialWS(t, api.url, transportWS)
+		c.subscribe("s", `subscription($id: ID!) { getTestSession(sessionId: $id) { totalFlows } }`, map[string]any{"id": session.ID})
+		c.expectType("s", "next")
+	}
+	want := baseline + 2*sockets + sockets/10
+	deadline := time.Now().Add(15 * time.Second)
+	for runtime.NumGoroutine() > want {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines with %d idle sockets (and %[2]d test clients), %d before: want at most %d", runtime.NumGoroutine(), sockets, baseline, want)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -134,6 +135,7 @@ func (s *server) renameFlow(ctx context.Context, flowID, name string) error {
 // memoryReading is the server's live memory after a forced collection.
 type memoryReading struct {
 	heapAndStack int64
+	rss          int64 // resident set size of the server process
 	goroutines   int64
 }
 
@@ -165,7 +167,87 @@ func (s *server) memory(ctx context.Context) (memoryReading, error) {
 	if !okHeap || !okStack || !okG {
 		return memoryReading{}, fmt.Errorf("/metrics lacks go_memstats_heap_inuse_bytes, go_memstats_stack_inuse_bytes or go_goroutines")
 	}
-	return memoryReading{heapAndStack: heap + stack, goroutines: goroutines}, nil
+	rss, err := residentBytes(s.cmd.Process.Pid)
+	if err != nil {
+		return memoryReading{}, err
+	}
+	return memoryReading{heapAndStack: heap + stack, rss: rss, goroutines: goroutines}, nil
+}
+
+// residentBytes reads a process's resident set size from /proc.
+func residentBytes(pid int) (int64, error) {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, fmt.Errorf("read the server's RSS: %w", err)
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				return 0, fmt.Errorf("parse VmRSS %q: %w", rest, err)
+			}
+			return kb << 10, nil
+		}
+	}
+	return 0, fmt.Errorf("/proc/%d/status has no VmRSS", pid)
+}
+
+// createSessions makes n sessions with one flow each, 8 at a time, for
+// subscribers that each watch their own.
+func (s *server) createSessions(ctx context.Context, n int) ([]string, error) {
+	ids := make([]string, n)
+	errs := make(chan error, n)
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			id, _, err := s.createSession(ctx)
+			if err != nil {
+				errs <- err
+				return
+			}
+			ids[i] = id
+		})
+	}
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// writeThroughput renames a flow of its own session writes times from 8
+// clients and returns the writes per second: the cost of a write beside
+// whatever the server holds.
+func (s *server) writeThroughput(ctx context.Context, writes int) (float64, error) {
+	_, flowID, err := s.createSession(ctx)
+	if err != nil {
+		return 0, err
+	}
+	const clients = 8
+	errs := make(chan error, clients)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Go(func() {
+			for i := c; i < writes; i += clients {
+				if err := s.renameFlow(ctx, flowID, fmt.Sprint("write ", i)); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(errs)
+	if err := <-errs; err != nil {
+		return 0, err
+	}
+	return float64(writes) / elapsed.Seconds(), nil
 }
 
 func get(ctx context.Context, url string, w io.Writer) error {
@@ -183,4 +265,15 @@ func get(ctx context.Context, url string, w io.Writer) error {
 	}
 	_, err = io.Copy(w, resp.Body)
 	return err
+}
+
+// saveHeapProfile writes the server's heap profile (after a collection) to
+// file, for go tool pprof.
+func (s *server) saveHeapProfile(ctx context.Context, file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return get(ctx, "http://"+s.debugAddr+"/debug/pprof/heap?gc=1", f)
 }

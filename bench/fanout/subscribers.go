@@ -11,7 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// subscribers are n websocket clients, each holding one live query of the
+// subscribers are n websocket clients, each holding one live query of a
 // session and recording when each result arrives.
 type subscribers struct {
 	conns []*subscriber
@@ -30,7 +30,10 @@ type arrival struct {
 const liveQuery = `subscription($id: ID!) { getTestSession(sessionId: $id) {
 	id name status totalFlows completedFlows flows { id name approved status order } } }`
 
-func openSubscribers(ctx context.Context, url, protocol, sessionID string, n int) (*subscribers, error) {
+// openSubscribers opens one subscriber per session ID (one ID repeated for
+// subscribers of one query).
+func openSubscribers(ctx context.Context, url, protocol string, sessionIDs []string) (*subscribers, error) {
+	n := len(sessionIDs)
 	subs := &subscribers{conns: make([]*subscriber, n)}
 	const parallel = 32
 	sem := make(chan struct{}, parallel)
@@ -42,7 +45,7 @@ func openSubscribers(ctx context.Context, url, protocol, sessionID string, n int
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			s, err := openSubscriber(ctx, url, protocol, sessionID)
+			s, err := openSubscriber(ctx, url, protocol, sessionIDs[i])
 			if err != nil {
 				errs <- fmt.Errorf("subscriber %d: %w", i, err)
 				return

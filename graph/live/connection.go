@@ -13,8 +13,9 @@ import (
 )
 
 // connection is one websocket. Its reader goroutine owns the operation
-// lifecycle on the client's side; one writer goroutine does every write.
-// Nothing else runs per connection.
+// lifecycle on the client's side; a writer goroutine runs only while frames
+// are queued, and a timer sends keep-alives. Nothing else runs per
+// connection.
 type connection struct {
 	h       *Handler
 	ws      *websocket.Conn
@@ -22,39 +23,39 @@ type connection struct {
 	exec    graphql.GraphExecutor
 	headers http.Header
 
-	ctx        context.Context // after connection_init: what InitFunc returned; reader-owned
-	cancel     context.CancelFunc
-	initTimer  *time.Timer
-	initSeen   atomic.Bool // connection_init arrived
-	acked      atomic.Bool // connection_ack queued: keep-alives may flow
-	wake       chan struct{}
-	done       chan struct{} // closed when the reader is finished
-	writerDone chan struct{}
+	ctx       context.Context // after connection_init: what InitFunc returned; reader-owned
+	cancel    context.CancelFunc
+	initTimer *time.Timer
+	initSeen  atomic.Bool // connection_init arrived
+	acked     atomic.Bool // connection_ack queued: keep-alives may flow
+	pinger    *time.Timer
+	writers   sync.WaitGroup // the writer, while one runs
 
 	starts tokenBucket // operation starts; reader-owned
 
-	mu       sync.Mutex
-	ops      map[string]*operation // active operations by client id
-	out      outQueue
-	closing  bool   // no new frames; a close frame follows the queued ones
-	closeMsg []byte // the close frame's payload once closing
+	mu          sync.Mutex
+	ops         map[string]*operation // active operations by client id
+	out         outQueue
+	closing     bool   // no new frames; a close frame follows the queued ones
+	closeMsg    []byte // the close frame's payload once closing
+	closeSent   bool
+	writing     bool // a writer runs (or is about to)
+	writeFailed bool // a write failed: the socket is being torn down
+	stopped     bool // the reader has finished: no writer starts
 }
 
 func newConnection(ctx context.Context, h *Handler, ws *websocket.Conn, proto *wireProtocol, exec graphql.GraphExecutor, headers http.Header) *connection {
 	ctx, cancel := context.WithCancel(ctx)
 	return &connection{
-		h:          h,
-		ws:         ws,
-		proto:      proto,
-		exec:       exec,
-		headers:    headers,
-		ctx:        ctx,
-		cancel:     cancel,
-		wake:       make(chan struct{}, 1),
-		done:       make(chan struct{}),
-		writerDone: make(chan struct{}),
-		ops:        make(map[string]*operation),
-		starts:     newTokenBucket(h.opts.MaxStartsPerSecond, 10*h.opts.MaxStartsPerSecond),
+		h:       h,
+		ws:      ws,
+		proto:   proto,
+		exec:    exec,
+		headers: headers,
+		ctx:     ctx,
+		cancel:  cancel,
+		ops:     make(map[string]*operation),
+		starts:  newTokenBucket(h.opts.MaxStartsPerSecond, 10*h.opts.MaxStartsPerSecond),
 	}
 }
 
@@ -75,7 +76,9 @@ func (c *connection) run() {
 	}
 	_ = alive()
 	c.ws.SetPongHandler(func(string) error { return alive() })
-	go c.writeLoop()
+	c.mu.Lock()
+	c.pinger = time.AfterFunc(c.h.opts.KeepAlive, c.keepAlive)
+	c.mu.Unlock()
 	defer c.shutdown()
 	for {
 		_, data, err := c.ws.ReadMessage()
@@ -91,8 +94,21 @@ func (c *connection) run() {
 		if c.isClosing() {
 			continue // waiting for the peer to answer our close frame
 		}
-		c.handle(data)
+		c.handleOffStack(data)
 	}
+}
+
+// handleOffStack handles a message in a goroutine of its own and waits for
+// it: parsing and validating an operation grows a stack to tens of KB, and
+// the reader, which then waits for ever on an idle socket, should not keep
+// that (Go shrinks stacks only gradually). Messages stay in order.
+func (c *connection) handleOffStack(data []byte) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.handle(data)
+	}()
+	<-done
 }
 
 // closeWith sends a close frame after the frames already queued; the reader
@@ -121,7 +137,9 @@ func (c *connection) isClosing() bool {
 func (c *connection) shutdown() {
 	c.initTimer.Stop()
 	c.mu.Lock()
+	c.pinger.Stop()
 	c.closing = true
+	c.stopped = true
 	ops := c.ops
 	c.ops = map[string]*operation{}
 	for _, op := range ops {
@@ -132,8 +150,7 @@ func (c *connection) shutdown() {
 	c.mu.Unlock()
 
 	_ = c.ws.Close() // also unblocks a writer stuck on a slow peer
-	close(c.done)
-	<-c.writerDone
+	c.writers.Wait()
 	for _, op := range ops {
 		c.release(op)
 	}

@@ -68,7 +68,7 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	if started {
 		e = &evaluation{stream: stream, subs: make(map[*operation]struct{}), counted: true}
 		if !stream && h.invalidator != nil {
-			e.exec, e.opCtx = exec, asQuery(opCtx)
+			e.exec, e.opCtx = exec, opCtx
 		}
 		e.ctx, e.cancel = context.WithCancel(ctx)
 		if stream {

@@ -117,7 +117,9 @@ func (h *hub) runAsQuery(ctx context.Context, e *evaluation) (payload []byte, fa
 		}
 	}()
 	ctx = context.WithValue(ctx, evaluationKey{}, true)
-	responses, ctx := e.exec.DispatchOperation(ctx, e.opCtx)
+	// A fresh operation context per evaluation: gqlgen caches collected
+	// fields in it, which an idle live query should not keep.
+	responses, ctx := e.exec.DispatchOperation(ctx, asQuery(e.opCtx))
 	resp := responses(ctx)
 	if resp == nil {
 		return internalErrorResult, true
@@ -149,7 +151,7 @@ func noData(data json.RawMessage) bool {
 // evaluations; it is part of evaluation.
 type evaluator struct {
 	exec  graphql.GraphExecutor
-	opCtx *graphql.OperationContext // the subscription as a query
+	opCtx *graphql.OperationContext // the subscription, run as a query
 
 	// Guarded by evaluation.mu.
 	tracking  Tracking

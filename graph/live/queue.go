@@ -32,12 +32,17 @@ func (q *outQueue) add(f outFrame) {
 	q.bytes += len(f.head) + len(f.body)
 }
 
-// signal wakes the writer without ever blocking.
+// signal starts a writer unless one is running; it never blocks. c.mu
+// must not be held.
 func (c *connection) signal() {
-	select {
-	case c.wake <- struct{}{}:
-	default:
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.writing || c.writeFailed || c.stopped {
+		return
 	}
+	c.writing = true
+	c.writers.Add(1)
+	go c.flush()
 }
 
 // reply queues a whole frame that answers the client.

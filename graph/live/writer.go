@@ -6,74 +6,77 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// writeLoop is the connection's only writer: it flushes the queue when
-// woken, sends keep-alives, and ends the socket with the close frame.
-func (c *connection) writeLoop() {
-	defer close(c.writerDone)
-	ticker := time.NewTicker(c.h.opts.KeepAlive)
-	defer ticker.Stop()
+// flush is the connection's writer while frames are queued: started by
+// signal, it writes until the queue is empty, then ends. An idle connection
+// holds no writer goroutine.
+func (c *connection) flush() {
+	defer c.writers.Done()
 	var batch []outFrame
-	closeSent := false
 	for {
-		select {
-		case <-c.done:
+		var closeMsg []byte
+		var more bool
+		batch, closeMsg, more = c.take(batch[:0])
+		if !more {
 			return
-		case <-ticker.C:
-			if closeSent {
-				continue
+		}
+		if closeMsg != nil {
+			c.sendClose(closeMsg)
+			continue
+		}
+		for i := range batch {
+			f := &batch[i]
+			if f.head == nil {
+				continue // a live result whose subscription ended
 			}
-			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.h.writeTimeout)); err != nil {
+			if err := c.writeMessage(f.head, f.body, f.body != nil); err != nil {
 				c.abort(err)
+				c.stopWriting()
 				return
 			}
-			if c.acked.Load() {
-				if err := c.writeMessage(c.proto.keepAlive, nil, false); err != nil {
-					c.abort(err)
-					return
-				}
-			}
-			continue
-		case <-c.wake:
+			*f = outFrame{} // let the payload be collected
 		}
-		for !closeSent {
-			var closeMsg []byte
-			batch, closeMsg = c.take(batch[:0])
-			if len(batch) == 0 {
-				if closeMsg != nil {
-					closeSent = true
-					c.sendClose(closeMsg)
-				}
-				break
-			}
-			for i := range batch {
-				f := &batch[i]
-				if f.head == nil {
-					continue // a live result whose subscription ended
-				}
-				if err := c.writeMessage(f.head, f.body, f.body != nil); err != nil {
-					c.abort(err)
-					return
-				}
-				*f = outFrame{} // let the payload be collected
-			}
-			if cap(batch) > 1024 {
-				batch = nil // do not keep a fan-out's peak forever
-			}
+		if cap(batch) > 1024 {
+			batch = nil // do not keep a fan-out's peak forever
 		}
 	}
 }
 
+// keepAlive pings the peer every KeepAlive: a websocket ping frame, which
+// browsers answer by themselves (the reader's deadline notices a peer that
+// does not), and the subprotocol's keep-alive message once acknowledged.
+func (c *connection) keepAlive() {
+	c.mu.Lock()
+	if c.closing {
+		c.mu.Unlock()
+		return
+	}
+	if c.acked.Load() {
+		c.out.frames = append(c.out.frames, outFrame{head: c.proto.keepAlive})
+	}
+	c.pinger.Reset(c.h.opts.KeepAlive)
+	c.mu.Unlock()
+	// WriteControl may be called beside a writer.
+	if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.h.writeTimeout)); err != nil {
+		c.abort(err)
+		return
+	}
+	c.signal()
+}
+
 // take moves the queued frames into batch and resolves live results to
-// their latest payload; it also returns the close frame once the queue is
-// empty and the connection is closing.
-func (c *connection) take(batch []outFrame) ([]outFrame, []byte) {
+// their latest payload. With nothing queued it returns the close frame once
+// (when closing), else more=false: the writer ends, and the next signal
+// starts another.
+func (c *connection) take(batch []outFrame) (_ []outFrame, closeMsg []byte, more bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.out.frames) == 0 {
-		if c.closing {
-			return batch, c.closeMsg
+		if c.closing && !c.closeSent && c.closeMsg != nil {
+			c.closeSent = true
+			return batch, c.closeMsg, true
 		}
-		return batch, nil
+		c.writing = false
+		return batch, nil, false
 	}
 	for _, f := range c.out.frames {
 		if op := f.op; op != nil {
@@ -91,7 +94,15 @@ func (c *connection) take(batch []outFrame) ([]outFrame, []byte) {
 		c.out.frames = nil
 	}
 	c.out.ordered, c.out.bytes = 0, 0
-	return batch, nil
+	return batch, nil, true
+}
+
+// stopWriting ends writing for good after a failed write: frames queued
+// later are dropped with the connection.
+func (c *connection) stopWriting() {
+	c.mu.Lock()
+	c.writing, c.writeFailed = false, true
+	c.mu.Unlock()
 }
 
 // writeMessage writes head, then body and "}" when framed, as one text
