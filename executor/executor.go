@@ -356,7 +356,8 @@ func (e *Executor) canRun() error {
 	return db.Errorf(db.ErrConflict, "this server cannot run flows: %v", e.noBrowser)
 }
 
-// ActiveBrowsers is how many Chromium processes this server runs now.
+// ActiveBrowsers is how many browsers this process has open now: Chromium
+// processes it launched, or connections to remote ones (BROWSER_URLS).
 func (e *Executor) ActiveBrowsers() int {
 	if e.pool == nil {
 		return 0

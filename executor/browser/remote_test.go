@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/proto"
 
 	"github.com/testing-agent/backend/executor/browser/remotetest"
@@ -28,14 +29,21 @@ func newRemotePool(t *testing.T, endpoints []string, opts PoolOptions) *Pool {
 }
 
 // openContexts counts the browser contexts open on a browser, asked over a
-// connection of the test's own.
+// connection of the test's own, which it then hangs up (Browser.Close would
+// end the browser).
 func openContexts(t *testing.T, wsURL string) int {
 	t.Helper()
-	b := rod.New().ControlURL(wsURL)
-	if err := b.Connect(); err != nil {
+	ctx, cancel := context.WithTimeout(context.Background(), acquireBound)
+	defer cancel()
+	ws := &cdp.WebSocket{}
+	if err := ws.Connect(ctx, wsURL, nil); err != nil {
 		t.Fatalf("connect to %s: %v", wsURL, err)
 	}
-	defer func() { _ = b.Close() }() // Browser.close would end the browser: only hang up
+	defer func() { _ = ws.Close() }()
+	b := rod.New().Client(cdp.New().Start(ws)).Context(ctx)
+	if err := b.Connect(); err != nil {
+		t.Fatal(err)
+	}
 	res, err := proto.TargetGetBrowserContexts{}.Call(b)
 	if err != nil {
 		t.Fatal(err)
@@ -66,6 +74,9 @@ func TestRemotePoolSpreadsSurvivesLossAndReconnects(t *testing.T) {
 	}
 	if len(onA) != 2 || len(onB) != 2 {
 		t.Fatalf("4 contexts: %d on the first browser, %d on the second; want 2 and 2", len(onA), len(onB))
+	}
+	if n := openContexts(t, b.WS); n < 2 {
+		t.Fatalf("%d browser contexts on the second browser while it runs 2 sessions", n)
 	}
 	if st := p.Stats(); st.Launched != 0 || st.Browsers != 2 || st.Contexts != 4 || st.Capacity != 4 {
 		t.Errorf("stats = %+v, want 2 remote browsers, 4 contexts, none launched", st)
@@ -124,9 +135,8 @@ func TestRemotePoolSpreadsSurvivesLossAndReconnects(t *testing.T) {
 		s.Release()
 	}
 	_ = p.Close()
-	if n := openContexts(t, b.WS); n != 0 {
-		t.Errorf("%d browser contexts left open on the remote browser after Close", n)
-	}
+	// The browser disposes of them when it sees the connection end.
+	waitUntil(t, "the remote browser has no context of the closed pool", func() bool { return openContexts(t, b.WS) == 0 })
 	if !b.Alive() {
 		t.Error("closing the pool ended a browser it does not own")
 	}
