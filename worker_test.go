@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/testing-agent/backend/db"
+	"github.com/testing-agent/backend/db/mongo"
 	"github.com/testing-agent/backend/db/mongo/mongotest"
 	"github.com/testing-agent/backend/executor/browser"
 )
@@ -300,6 +302,10 @@ func TestTwoWorkerProcessesOnMongoDB(t *testing.T) {
 	if uri == "" {
 		t.Skip("set MONGODB_URI to a MongoDB connection string to run two worker processes on it")
 	}
+	testTwoWorkers(t, uri)
+}
+
+func testTwoWorkers(t *testing.T, uri string) {
 	requireChromium(t)
 	database := mongotest.FreshDatabase("workers")
 	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -341,5 +347,58 @@ func TestWorkerSettings(t *testing.T) {
 				t.Error("runWorker waited instead of refusing")
 			}
 		})
+	}
+}
+
+// TestWorkerRecoversLostFlows: a flow claimed by a process that died (its
+// lease ran out) is failed as "worker lost" by a worker at its start, as a
+// server does.
+func TestWorkerRecoversLostFlows(t *testing.T) {
+	requireChromium(t)
+	ferret := mongotest.StartFerretDB(t, t.TempDir())
+	database := mongotest.FreshDatabase("recover")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	store, err := mongo.Open(ctx, mongo.Options{URI: ferret.URI, Database: database})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	session, err := store.CreateTestSession(ctx, db.NewTestSession{Name: "lost", Prompt: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, flows, err := store.CreateTestFlows(ctx, session.ID, []db.NewTestFlow{{Name: "orphan", Instructions: "Reload", Approved: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := store.StartRun(ctx, session.ID); err != nil {
+		t.Fatal(err)
+	}
+	claimed, err := store.ClaimFlow(ctx, "a-process-that-died/1", time.Second)
+	if err != nil || claimed == nil || claimed.ID != flows[0].ID {
+		t.Fatalf("ClaimFlow = %v, %v; want the orphan", claimed, err)
+	}
+	for !db.Now().After(claimed.StartedAt.Add(2 * time.Second)) { // its lease is over
+		time.Sleep(100 * time.Millisecond)
+	}
+
+	startWorker(t, ferret.URI, database)
+	deadline := time.Now().Add(4 * time.Minute) // generous: only guards against hanging
+	for {
+		f, err := store.GetTestFlow(ctx, claimed.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Status == db.FlowFailed {
+			if f.Error == nil || *f.Error != db.WorkerLostMessage {
+				t.Errorf("recovered flow error = %v, want %q", deref(f.Error), db.WorkerLostMessage)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the orphan is still %s", f.Status)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
