@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/testing-agent/backend/executor/browser"
 	"github.com/testing-agent/backend/executor/steps"
@@ -109,7 +110,9 @@ func (p *Planner) exploreApp(ctx context.Context, s *site, prompt string, pr *pr
 		from, state = append(slices.Clone(tick.setup), tick.act...), tick.after
 	}
 	later := pageTrials(from, state, entryValues[:2], rec.topics)
-	later = append(later, &appTrial{class: classPersist, control: "reload", setup: from, act: []steps.Step{{Kind: steps.Reload}}, entries: entryValues[:2]})
+	// A second before reloading, as apps often save a moment after a change.
+	reload := []steps.Step{{Kind: steps.Wait, Duration: time.Second}, {Kind: steps.Reload}}
+	later = append(later, &appTrial{class: classPersist, control: "reload", setup: from, act: reload, entries: entryValues[:2]})
 	p.runBatch(ctx, base, rec, later, pr)
 	return rec
 }
