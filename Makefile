@@ -60,7 +60,7 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: every benchmark, with allocations, then the websocket fan-out
+## bench: every benchmark, with allocations, then live queries over websockets (memory, writes, fan-out)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
-	$(GO) run ./bench/fanout -subscribers 1000,5000
+	$(GO) run ./bench/fanout -subscribers 1000,10000 -queries one,distinct
