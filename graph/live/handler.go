@@ -35,7 +35,7 @@ func NewHandler(opts Options) *Handler {
 	opts = opts.withDefaults()
 	return &Handler{
 		opts:         opts,
-		hub:          newHub(opts.Logger, opts.Invalidator, opts.LiveWindow),
+		hub:          newHub(opts),
 		writeTimeout: defaultWriteTimeout,
 		conns:        make(map[*connection]struct{}),
 		upgrader: websocket.Upgrader{

@@ -19,6 +19,7 @@ type hub struct {
 	log         *slog.Logger
 	invalidator Invalidator   // nil: every subscription runs its resolver's stream
 	window      time.Duration // shortest time between two evaluations of a live query
+	limit       int           // evaluations (live and streams) held at most
 
 	mu            sync.Mutex
 	shared        map[string]*evaluation // by sharing key
@@ -44,8 +45,9 @@ type evaluation struct {
 	counted bool   // still counted in the hub's numbers
 }
 
-func newHub(log *slog.Logger, invalidator Invalidator, window time.Duration) *hub {
-	return &hub{log: log, invalidator: invalidator, window: window, shared: make(map[string]*evaluation)}
+func newHub(opts Options) *hub {
+	return &hub{log: opts.Logger, invalidator: opts.Invalidator, window: opts.LiveWindow, limit: opts.MaxEvaluations,
+		shared: make(map[string]*evaluation)}
 }
 
 func (h *hub) stats() Stats {
@@ -56,15 +58,20 @@ func (h *hub) stats() Stats {
 
 // subscribe adds op to the evaluation of key, or starts one with ctx (which
 // must not end with the subscriber) and opCtx. A subscriber joining a running
-// live query gets its latest result at once.
-func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, stream bool, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) {
+// live query gets its latest result at once. It returns false, and does
+// nothing, when a new evaluation would pass the limit.
+func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, stream bool, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) bool {
 	h.mu.Lock()
-	h.subscriptions++
 	var e *evaluation
 	if shared {
 		e = h.shared[key]
 	}
 	started := e == nil
+	if started && h.live+h.streams >= h.limit {
+		h.mu.Unlock()
+		return false
+	}
+	h.subscriptions++
 	if started {
 		e = &evaluation{stream: stream, subs: make(map[*operation]struct{}), counted: true}
 		if !stream && h.invalidator != nil {
@@ -96,6 +103,7 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	default:
 		go h.run(e, exec, opCtx)
 	}
+	return true
 }
 
 // leave removes a subscriber; the last one to leave stops the evaluation.

@@ -59,6 +59,25 @@ func TestLimits(t *testing.T) {
 			t.Errorf("the fourth operation got %s, want RATE_LIMITED", m.Payload)
 		}
 	})
+	t.Run("live evaluations", func(t *testing.T) {
+		e := newEnv(t, func(o *Options) { o.MaxEvaluations = 2 })
+		c := e.dial(transportWS.name)
+		c.init(nil)
+		c.subscribe("a", `subscription { name(room: "a") }`, nil)
+		c.subscribe("b", `subscription { name(room: "b") }`, nil)
+		e.waitStats(Stats{Connections: 1, Subscriptions: 2, SharedQueries: 2})
+		c.subscribe("c", `subscription { name(room: "c") }`, nil)
+		if m := c.expect("error", "c"); !bytes.Contains(m.Payload, []byte(`"RATE_LIMITED"`)) {
+			t.Errorf("a third evaluation got %s, want RATE_LIMITED", m.Payload)
+		}
+		// Joining a running evaluation costs none.
+		c.subscribe("a2", `subscription { name(room: "a") }`, nil)
+		e.waitStats(Stats{Connections: 1, Subscriptions: 3, SharedQueries: 2})
+		c.unsubscribe("b")
+		e.waitStats(Stats{Connections: 1, Subscriptions: 2, SharedQueries: 1})
+		c.subscribe("c", `subscription { name(room: "c") }`, nil) // room again
+		e.waitStats(Stats{Connections: 1, Subscriptions: 3, SharedQueries: 2})
+	})
 	t.Run("subscribe churn", func(t *testing.T) {
 		e := newEnv(t, func(o *Options) { o.MaxStartsPerSecond = 1 }) // bursts of 10
 		c := e.dial(transportWS.name)

@@ -37,6 +37,7 @@ const (
 	defaultMaxConnections     = 20_000
 	defaultMaxOperations      = 10_000
 	defaultMaxStartsPerSecond = 200
+	defaultMaxEvaluations     = 100_000
 )
 
 // Options configure a Handler.
@@ -82,6 +83,10 @@ type Options struct {
 	// (subscribe and unsubscribe churn), with bursts of ten times as many;
 	// past it a subscribe gets RATE_LIMITED. Default 200.
 	MaxStartsPerSecond int
+	// MaxEvaluations bounds the distinct live-query evaluations and log
+	// streams the server holds; past it a subscribe that would start one
+	// gets RATE_LIMITED (joining a shared one still works). Default 100,000.
+	MaxEvaluations int
 	// Streams names root subscription fields that are append streams (such
 	// as "executionLogs"): never shared, never deduplicated, never dropped. A
 	// stream whose client cannot keep up gets an error and is ended.
@@ -117,6 +122,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxOperations <= 0 {
 		o.MaxOperations = defaultMaxOperations
+	}
+	if o.MaxEvaluations <= 0 {
+		o.MaxEvaluations = defaultMaxEvaluations
 	}
 	if o.MaxStartsPerSecond <= 0 {
 		o.MaxStartsPerSecond = defaultMaxStartsPerSecond

@@ -70,7 +70,12 @@ func (c *connection) start(id string, raw json.RawMessage) {
 	}
 	c.add(op)
 	// The evaluation outlives this subscriber when others share it.
-	c.h.hub.subscribe(context.WithoutCancel(ctx), op, key, shared, stream, c.exec, opCtx)
+	if !c.h.hub.subscribe(context.WithoutCancel(ctx), op, key, shared, stream, c.exec, opCtx) {
+		c.mu.Lock()
+		delete(c.ops, id)
+		c.mu.Unlock()
+		c.operationError(id, "RATE_LIMITED", fmt.Sprintf("this server holds %d live queries and streams, as many as it may: retry shortly", c.h.opts.MaxEvaluations))
+	}
 }
 
 // runOnce executes a query or mutation: its results, then complete.
