@@ -127,35 +127,47 @@ func countChecks(texts []string, most int) []steps.Step {
 
 // appFlowName names a flow by what it does, and says it in a sentence.
 func appFlowName(t *appTrial) (name, what string) {
-	first, second := entryValues[0], entryValues[1]
+	first := entryValues[0]
+	from := startState(t)
 	switch t.class {
 	case classAdd:
 		return fmt.Sprintf("Add entries in the %q field", t.control),
-			fmt.Sprintf("Adds %q and %q by typing each into the %q field", first, second, t.control)
+			fmt.Sprintf("Adds %q and %q by typing each into the %q field", first, entryValues[1], t.control)
 	case classCheck:
-		return fmt.Sprintf("Check off %q with its checkbox", first),
-			fmt.Sprintf("Adds two entries and checks the checkbox of %q", first)
+		return fmt.Sprintf("Check off %q with its checkbox", first), from + fmt.Sprintf(" and checks the checkbox of %q", first)
 	case classCheckAll:
-		return fmt.Sprintf("Checking %s checks every entry", t.phrase),
-			fmt.Sprintf("Adds two entries, checks %q and then %s", first, t.phrase)
+		return fmt.Sprintf("Checking %s checks every entry", t.phrase), from + " and checks " + t.phrase
 	case classRemove:
-		return fmt.Sprintf("Remove %q with its %q button", first, t.control),
-			fmt.Sprintf("Adds two entries and removes %q with the button in its item", first)
+		return fmt.Sprintf("Remove %q with the button in its item", first), from + fmt.Sprintf(" and removes %q with the button in its item", first)
 	case classEdit:
 		return fmt.Sprintf("Edit %q by double-clicking it", first),
-			fmt.Sprintf("Adds two entries, double-clicks %q, types %q and presses Enter", first, entryValues[2])
+			from + fmt.Sprintf(", double-clicks %q, types %q and presses Enter", first, entryValues[2])
 	case classFilter:
-		return fmt.Sprintf("Following %s filters the entries", t.phrase),
-			fmt.Sprintf("Adds two entries, checks %q and follows %s", first, t.phrase)
+		return fmt.Sprintf("Following %s filters the entries", t.phrase), from + " and follows " + t.phrase
 	case classClear:
-		return fmt.Sprintf("Clicking %s removes checked entries", t.phrase),
-			fmt.Sprintf("Adds two entries, checks %q and clicks %s", first, t.phrase)
+		return fmt.Sprintf("Clicking %s removes %s", t.phrase, quotedList(t.eff.removed)), from + " and clicks " + t.phrase
 	case classPersist:
-		return "Entries and their state survive a reload",
-			fmt.Sprintf("Adds two entries, checks %q and reloads the page", first)
+		return "Entries and their state survive a reload", from + " and reloads the page"
 	}
 	if len(t.eff.lines) > 0 {
-		return fmt.Sprintf("%s shows %q", describeAct(t.act), clip(t.eff.lines[0], 60)), "Opens the app and acts on it"
+		return fmt.Sprintf("%s shows %q", describeAct(t.act), clip(t.eff.lines[0], 60)), from + " and acts on it"
 	}
-	return fmt.Sprintf("%s changes the page", describeAct(t.act)), "Opens the app and acts on it"
+	return fmt.Sprintf("%s changes the page", describeAct(t.act)), from + " and acts on it"
+}
+
+// startState says what a flow does before the act it tests.
+func startState(t *appTrial) string {
+	var checked []string
+	for _, st := range t.setup {
+		if st.Kind == steps.Check && st.Target != nil && st.Target.Scope != nil {
+			checked = append(checked, st.Target.Scope.Text)
+		}
+	}
+	switch {
+	case len(t.entries) == 0:
+		return "Opens the app"
+	case len(checked) > 0:
+		return fmt.Sprintf("Adds %s, checks %s", quotedList(t.entries), quotedList(checked))
+	}
+	return "Adds " + quotedList(t.entries)
 }
