@@ -5,10 +5,15 @@ import (
 	"strings"
 )
 
-// count writes "1 page", "3 pages".
+// count writes "1 page", "3 pages", "2 checkboxes".
 func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
+	}
+	for _, end := range []string{"x", "s", "ch", "sh"} {
+		if strings.HasSuffix(noun, end) {
+			return fmt.Sprintf("%d %ses", n, noun) // checkboxes
+		}
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
