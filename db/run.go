@@ -51,6 +51,9 @@ type FlowOutcome struct {
 	Error    string // why it failed; empty when it passed
 	Duration time.Duration
 	Steps    []StepResult
+	// BrowserSessionID is the browser session that ran the flow, for the
+	// log the outcome writes; nil when none was opened.
+	BrowserSessionID *string
 }
 
 // Errors the runner reports for flows it did not finish itself.

@@ -65,6 +65,9 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow, claim string)
 	<-leaseDone
 
 	outcome := db.FlowOutcome{Passed: result.Passed, Error: result.Error, Duration: time.Since(started), Steps: r.steps}
+	if r.browser != nil {
+		outcome.BrowserSessionID = &r.browser.ID
+	}
 	switch {
 	case result.Passed:
 	case ctx.Err() != nil:
@@ -74,7 +77,10 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow, claim string)
 	}
 	writeCtx, cancelWrite := context.WithTimeout(context.WithoutCancel(ctx), storeTimeout)
 	defer cancelWrite()
-	_, ended, err := e.store.FinishFlow(writeCtx, flow.ID, claim, outcome)
+	// The store writes the flow's closing log, and the session's when this
+	// was its last flow, with the outcome: a client that sees the session
+	// ended finds them already there.
+	_, _, err := e.store.FinishFlow(writeCtx, flow.ID, claim, outcome)
 	if db.ErrorCode(err) == db.ErrConflict {
 		return // cancelled or recovered while it ran: the store recorded why
 	}
@@ -83,19 +89,6 @@ func (e *Executor) runFlow(ctx context.Context, flow *db.TestFlow, claim string)
 		return
 	}
 	e.recordDuration(outcome.Duration)
-	if outcome.Passed {
-		r.log(writeCtx, db.LogInfo, fmt.Sprintf("Flow %q passed in %s", flow.Name, outcome.Duration.Round(time.Millisecond)), nil)
-	} else {
-		r.log(writeCtx, db.LogError, fmt.Sprintf("Flow %q failed: %s", flow.Name, outcome.Error), nil)
-	}
-	if ended != nil {
-		msg := fmt.Sprintf("Session %s: %d of %d flow(s) passed", ended.Status, ended.CompletedFlows, ended.RunFlows)
-		level := db.LogInfo
-		if ended.Status == db.SessionFailed {
-			level = db.LogError
-		}
-		e.logLine(writeCtx, ended.ID, nil, nil, level, msg, nil)
-	}
 }
 
 // keepLease renews the flow's lease every third of it; when the store says

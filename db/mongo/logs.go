@@ -18,6 +18,25 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	if err != nil {
 		return nil, err
 	}
+	// Only the session must exist; flow and browser session are references
+	// for filtering, not constraints (as in every backend).
+	if err := s.requireSession(ctx, sessionID); err != nil {
+		return nil, err
+	}
+	doc, err := s.insertLog(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return doc.toDomain()
+}
+
+// insertLog stamps and inserts a valid log of an existing session, and
+// publishes it.
+func (s *Store) insertLog(ctx context.Context, in db.NewExecutionLog) (*executionLogDoc, error) {
+	sessionID, err := parseID("sessionId", in.SessionID)
+	if err != nil {
+		return nil, err
+	}
 	flowID, err := parseOptionalID("flowId", in.FlowID)
 	if err != nil {
 		return nil, err
@@ -39,11 +58,6 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 			return nil, err
 		}
 	}
-	// Only the session must exist; flow and browser session are references
-	// for filtering, not constraints (as in every backend).
-	if err := s.requireSession(ctx, sessionID); err != nil {
-		return nil, err
-	}
 	// A log's cursor is its (timestamp, ID). This process stamps and
 	// inserts its logs one at a time, so their cursors grow in the order
 	// they commit and a reader past a cursor never meets an earlier log
@@ -62,7 +76,7 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 		return nil, writeErr("append execution log", err)
 	}
 	s.publish(changeOf(db.CollExecutionLogs, db.ChangeInsert, doc.ID, in.SessionID))
-	return doc.toDomain()
+	return &doc, nil
 }
 
 // ListExecutionLogs returns a page of a session's logs in (timestamp, ID)

@@ -67,6 +67,9 @@ func (s *Store) FinishFlow(ctx context.Context, flowID, worker string, out db.Fl
 		if err != nil {
 			return internal("finish flow", err)
 		}
+		if _, err := s.insertLog(ctx, db.FlowEndLog(doc.toDomain(), out)); err != nil {
+			return err
+		}
 		if _, err := s.countOutcome(ctx, doc.SessionID, db.FlowRunning, to); err != nil {
 			return err
 		}
@@ -85,8 +88,9 @@ func (s *Store) FinishFlow(ctx context.Context, flowID, worker string, out db.Fl
 
 // endSessionIfDone ends a running session none of whose flows is queued
 // any more: completed when none of its flows failed, else failed with a
-// summary. It returns the ended session, or nil when the session goes on,
-// was not running, or another caller ended it first.
+// summary; the log saying so is written first, so a reader that sees the
+// session ended finds it. It returns the ended session, or nil when the
+// session goes on, was not running, or another caller ended it first.
 func (s *Store) endSessionIfDone(ctx context.Context, sessionID bson.ObjectID) (*db.TestSession, error) {
 	left, err := s.exists(ctx, s.flows, bson.D{{Key: "sessionId", Value: sessionID}, isQueued})
 	if err != nil {
@@ -106,15 +110,28 @@ func (s *Store) endSessionIfDone(ctx context.Context, sessionID bson.ObjectID) (
 	if err != nil {
 		return nil, err
 	}
-	if len(failed) == 0 {
-		return s.endSession(ctx, session, db.SessionCompleted, nil)
+	status, message := db.SessionCompleted, (*string)(nil)
+	if len(failed) > 0 {
+		failedFlows := make([]*db.TestFlow, len(failed))
+		for i := range failed {
+			failedFlows[i] = failed[i].toDomain()
+		}
+		summary := db.FailureSummary(failedFlows, int(session.RunFlows))
+		status, message = db.SessionFailed, &summary
 	}
-	failedFlows := make([]*db.TestFlow, len(failed))
-	for i := range failed {
-		failedFlows[i] = failed[i].toDomain()
+	ends := session.toDomain()
+	logged, err := s.insertLog(ctx, db.SessionEndLog(ends.ID, status, ends.CompletedFlows, ends.RunFlows))
+	if err != nil {
+		return nil, err
 	}
-	summary := db.FailureSummary(failedFlows, int(session.RunFlows))
-	return s.endSession(ctx, session, db.SessionFailed, &summary)
+	ended, err := s.endSession(ctx, session, status, message)
+	if ended == nil {
+		// Another caller ended it first, with its own log: take this back.
+		if _, delErr := s.logs.DeleteOne(ctx, bson.D{{Key: "_id", Value: logged.ID}}); delErr != nil {
+			return nil, internal("take back a session's end log", delErr)
+		}
+	}
+	return ended, err
 }
 
 // endSession moves a running session to its final status, with message

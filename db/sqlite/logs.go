@@ -21,7 +21,26 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
+	var l *db.ExecutionLog
+	err := s.inTx(ctx, func(tx *writeTx) error {
+		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
+			return err
+		}
+		var err error
+		l, err = s.insertLog(ctx, tx, in)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// insertLog stamps and inserts a valid log of an existing session in tx.
+// Stamping inside the serialised write makes cursors grow in commit order.
+func (s *Store) insertLog(ctx context.Context, tx *writeTx, in db.NewExecutionLog) (*db.ExecutionLog, error) {
 	l := &db.ExecutionLog{
+		ID:               db.NewID(),
 		SessionID:        in.SessionID,
 		FlowID:           in.FlowID,
 		BrowserSessionID: in.BrowserSessionID,
@@ -34,34 +53,24 @@ func (s *Store) AppendExecutionLog(ctx context.Context, in db.NewExecutionLog) (
 	if in.Data != nil {
 		data = []byte(in.Data)
 	}
-	err := s.inTx(ctx, func(tx *writeTx) error {
-		if err := sessionExists(ctx, tx, in.SessionID); err != nil {
-			return err
+	if in.Timestamp.IsZero() {
+		// Never earlier than the last stamped log, even if the clock steps
+		// back.
+		l.Timestamp = db.Now()
+		if last := fromMillis(s.lastLogMillis); l.Timestamp.Before(last) {
+			l.Timestamp = last
 		}
-		l.ID = db.NewID()
-		if in.Timestamp.IsZero() {
-			// Never earlier than the last stamped log, even if the clock
-			// steps back.
-			l.Timestamp = db.Now()
-			if last := fromMillis(s.lastLogMillis); l.Timestamp.Before(last) {
-				l.Timestamp = last
-			}
-			s.lastLogMillis = millis(l.Timestamp)
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO executionLogs
-			(id, sessionId, flowId, browserSessionId, level, message, timestamp, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			l.ID, l.SessionID, nullString(l.FlowID), nullString(l.BrowserSessionID), l.Level, l.Message,
-			millis(l.Timestamp), data)
-		if err != nil {
-			return fmt.Errorf("insert execution log: %w", err)
-		}
-		tx.changed(db.CollExecutionLogs, db.ChangeInsert, l.ID, l.SessionID)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		s.lastLogMillis = millis(l.Timestamp)
 	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO executionLogs
+		(id, sessionId, flowId, browserSessionId, level, message, timestamp, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.ID, l.SessionID, nullString(l.FlowID), nullString(l.BrowserSessionID), l.Level, l.Message,
+		millis(l.Timestamp), data)
+	if err != nil {
+		return nil, fmt.Errorf("insert execution log: %w", err)
+	}
+	tx.changed(db.CollExecutionLogs, db.ChangeInsert, l.ID, l.SessionID)
 	return l, nil
 }
 

@@ -221,10 +221,13 @@ func (s *Store) FinishFlow(ctx context.Context, flowID, worker string, out db.Fl
 			return fmt.Errorf("finish flow: %w", err)
 		}
 		tx.changed(db.CollTestFlows, db.ChangeUpdate, flowID, current.SessionID)
+		if _, err := s.insertLog(ctx, tx, db.FlowEndLog(current, out)); err != nil {
+			return err
+		}
 		if err := countOutcome(ctx, tx, current.SessionID, db.FlowRunning, to); err != nil {
 			return err
 		}
-		if ended, err = endSessionIfDone(ctx, tx, current.SessionID); err != nil {
+		if ended, err = s.endSessionIfDone(ctx, tx, current.SessionID); err != nil {
 			return err
 		}
 		flow, err = getFlow(ctx, tx, flowID)
@@ -237,8 +240,9 @@ func (s *Store) FinishFlow(ctx context.Context, flowID, worker string, out db.Fl
 }
 
 // endSessionIfDone ends a running session none of whose flows is queued or
-// running any more, and returns it; nil when it goes on.
-func endSessionIfDone(ctx context.Context, tx *writeTx, sessionID string) (*db.TestSession, error) {
+// running any more, with the log that says how the run ended, and returns
+// it; nil when it goes on.
+func (s *Store) endSessionIfDone(ctx context.Context, tx *writeTx, sessionID string) (*db.TestSession, error) {
 	var left int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM testFlows WHERE sessionId = ? AND queuedAt IS NOT NULL`, sessionID).Scan(&left); err != nil {
 		return nil, fmt.Errorf("count queued flows: %w", err)
@@ -258,7 +262,13 @@ func endSessionIfDone(ctx context.Context, tx *writeTx, sessionID string) (*db.T
 	if err := finishSession(ctx, tx, session, status, message); err != nil {
 		return nil, err
 	}
-	return getSession(ctx, tx, sessionID)
+	if session, err = getSession(ctx, tx, sessionID); err != nil {
+		return nil, err
+	}
+	if _, err := s.insertLog(ctx, tx, db.SessionEndLog(session.ID, session.Status, session.CompletedFlows, session.RunFlows)); err != nil {
+		return nil, err
+	}
+	return session, nil
 }
 
 // finishSession moves a running session to its final status.
@@ -361,7 +371,7 @@ func (s *Store) RecoverExpiredLeases(ctx context.Context, now time.Time) ([]*db.
 			if err := failFlow(ctx, tx, f, db.WorkerLostMessage); err != nil {
 				return err
 			}
-			if _, err := endSessionIfDone(ctx, tx, f.SessionID); err != nil {
+			if _, err := s.endSessionIfDone(ctx, tx, f.SessionID); err != nil {
 				return err
 			}
 			if f, err = getFlow(ctx, tx, f.ID); err != nil {

@@ -15,6 +15,7 @@ import (
 func testRuns(t *testing.T, open func(t *testing.T) db.Store) {
 	t.Run("StartRunQueuesApprovedFlows", func(t *testing.T) { testStartRun(t, open(t)) })
 	t.Run("ClaimFinishEndsSession", func(t *testing.T) { testClaimAndFinish(t, open(t)) })
+	t.Run("FinishWritesClosingLogs", func(t *testing.T) { testFinishWritesClosingLogs(t, open(t)) })
 	t.Run("CancelRun", func(t *testing.T) { testCancelRun(t, open(t)) })
 	t.Run("RecoverExpiredLeases", func(t *testing.T) { testRecoverExpiredLeases(t, open(t)) })
 	t.Run("RetryFlow", func(t *testing.T) { testRetryFlow(t, open(t)) })
@@ -180,6 +181,52 @@ func testClaimAndFinish(t *testing.T, s db.Store) {
 	}
 	if ended != nil && ended.Metadata != nil && ended.Metadata.ErrorMessage != nil {
 		t.Errorf("a completed run kept the error message %q", *ended.Metadata.ErrorMessage)
+	}
+}
+
+// testFinishWritesClosingLogs: a flow's outcome and a session's end come
+// with their logs in the same write, so whoever sees the session ended
+// finds the run's last logs already there (the seed's UI showed the
+// summary line with the final status).
+func testFinishWritesClosingLogs(t *testing.T, s db.Store) {
+	c := ctx(t)
+	session, _ := sessionWithApproved(t, s, 2, 0, 1)
+	if _, _, err := s.StartRun(c, session.ID); err != nil {
+		t.Fatal(err)
+	}
+	first, second := mustClaim(t, s, workerA), mustClaim(t, s, workerB)
+	browser := db.NewID()
+	if _, _, err := s.FinishFlow(c, first.ID, workerA, db.FlowOutcome{Passed: true, Duration: 1500 * time.Millisecond, BrowserSessionID: &browser}); err != nil {
+		t.Fatal(err)
+	}
+	_, ended, err := s.FinishFlow(c, second.ID, workerB, db.FlowOutcome{Error: "line 1: no button", Duration: time.Second})
+	if err != nil || ended == nil {
+		t.Fatalf("the last flow's FinishFlow = %v, %v; want the session ended", ended, err)
+	}
+	page, err := s.ListExecutionLogs(c, db.LogQuery{SessionID: session.ID, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		flowID  *string
+		level   db.LogLevel
+		message string
+	}{
+		{&first.ID, db.LogInfo, fmt.Sprintf("Flow %q passed in 1.5s", first.Name)},
+		{&second.ID, db.LogError, fmt.Sprintf("Flow %q failed: line 1: no button", second.Name)},
+		{nil, db.LogError, "Session failed: 1 of 2 flow(s) passed"},
+	}
+	if len(page.Logs) != len(want) {
+		t.Fatalf("logs after the run: %d, want %d: %+v", len(page.Logs), len(want), page.Logs)
+	}
+	for i, w := range want {
+		got := page.Logs[i]
+		if got.Message != w.message || got.Level != w.level || (got.FlowID == nil) != (w.flowID == nil) || (w.flowID != nil && *got.FlowID != *w.flowID) {
+			t.Errorf("log %d = %q (%s, flow %v), want %q (%s, flow %v)", i, got.Message, got.Level, got.FlowID, w.message, w.level, w.flowID)
+		}
+	}
+	if id := page.Logs[0].BrowserSessionID; id == nil || *id != browser {
+		t.Errorf("the first flow's log names browser session %v, want %s", id, browser)
 	}
 }
 
