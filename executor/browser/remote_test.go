@@ -3,6 +3,8 @@ package browser
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -200,6 +202,43 @@ func TestParseEndpoints(t *testing.T) {
 			t.Errorf("ParseEndpoints(%q) = %v, want an error containing %q", tc.in, err, tc.want)
 		case err != nil && strings.Contains(err.Error(), "s3cret"):
 			t.Errorf("ParseEndpoints(%q) shows the token: %v", tc.in, err)
+		}
+	}
+}
+
+// A stand-in for the /json/version of a farm (browserless answers it when
+// given its token) and of a Chromium that refuses the request.
+func TestResolveEndpoint(t *testing.T) {
+	farm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/json/version" || r.URL.Query().Get("token") != "s3cret" {
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		fmt.Fprint(w, `{"Browser": "HeadlessChrome/156", "webSocketDebuggerUrl": "ws://0.0.0.0:3000/devtools/browser/abc"}`)
+	}))
+	defer farm.Close()
+	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Host header is specified and is not an IP address or localhost.", http.StatusInternalServerError)
+	}))
+	defer refusing.Close()
+	farmHost := strings.TrimPrefix(farm.URL, "http://")
+	for _, tc := range []struct {
+		url, want, wantErr string
+	}{
+		{"ws://127.0.0.1:9222/devtools/browser/x", "ws://127.0.0.1:9222/devtools/browser/x", ""},
+		{farm.URL + "?token=s3cret", "ws://" + farmHost + "/devtools/browser/abc?token=s3cret", ""},
+		{farm.URL + "?token=wrong", "", "HTTP 401"},
+		{refusing.URL, "", "not an IP address or localhost"},
+	} {
+		ep := &endpoint{url: tc.url, name: redact(tc.url)}
+		got, err := ep.resolve(context.Background())
+		switch {
+		case tc.wantErr == "" && (err != nil || got != tc.want):
+			t.Errorf("resolve(%s) = %q, %v; want %q", tc.url, got, err, tc.want)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("resolve(%s) = %q, %v; want an error containing %q", tc.url, got, err, tc.wantErr)
+		case err != nil && strings.Contains(err.Error(), "s3cret"):
+			t.Errorf("resolve(%s) shows the token: %v", tc.url, err)
 		}
 	}
 }
