@@ -53,6 +53,14 @@ func write(st steps.Step) (string, error) {
 		return verb + t, err
 	case steps.Reload:
 		return "Reload", nil
+	case steps.Dialog:
+		if st.Text != "" {
+			return "", errors.New("no line is written for answering a prompt")
+		}
+		if st.Accept {
+			return "Accept the dialog", nil
+		}
+		return "Dismiss the dialog", nil
 	case steps.Type:
 		return withText("Type %s into %s", st.Text, st.Target)
 	case steps.Select:

@@ -30,6 +30,7 @@ func TestRenderReadsBack(t *testing.T) {
 		{checkBox(&steps.Target{Role: steps.Checkbox, Scope: &steps.Scope{Text: "Buy milk", Kind: steps.ItemScope}}), `Check the checkbox in the "Buy milk" item`},
 		{typeInto("Buy bread", &steps.Target{Focused: true, Role: steps.Field}), `Type "Buy bread" into the focused field`},
 		{steps.Step{Kind: steps.Reload}, "Reload"},
+		{steps.Step{Kind: steps.Dialog, Accept: true}, "Accept the dialog"},
 		{expectOn(steps.IsHidden, &steps.Target{Text: "Buy milk"}, ""), `Expect "Buy milk" is hidden`},
 		{expectOn(steps.IsChecked, &steps.Target{Role: steps.Checkbox, Scope: &steps.Scope{Text: "Buy milk", Kind: steps.ItemScope}}, ""), `Expect the checkbox in the "Buy milk" item is checked`},
 		{expect(steps.PageContains, "Welcome, it's you"), `Expect the page contains "Welcome, it's you"`},

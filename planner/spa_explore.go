@@ -154,6 +154,12 @@ func (p *Planner) runAppTrial(ctx context.Context, base string, t *appTrial) (st
 	// Typing into the focused field only when the double-click opened one.
 	opened := func(o observation) bool { return diff(o.before, o.after, entryValues[:]).editing != "" }
 	_, seen, err := p.runTrialWhile(ctx, base, t.targets, opened, t.setup, acts...)
+	if err == nil && len(seen) == 1 && seen[0].dismissed && len(acts) == 1 {
+		// It asked for confirmation ("Remove every item?"): say yes, as a person would.
+		t.act = append(slices.Clone(t.act), steps.Step{Kind: steps.Dialog, Accept: true})
+		what, acts[0] = describeAct(t.act), t.act
+		_, seen, err = p.runTrial(ctx, base, t.targets, t.setup, acts...)
+	}
 	if err == nil && len(seen) < len(acts) {
 		return fmt.Sprintf("%s did not open the entry for editing", what), false
 	}

@@ -172,16 +172,18 @@ func TestPlannerOnSinglePageApps(t *testing.T) {
 
 // TestPlannerOnListWithAddButton explores a small list app of another
 // shape: no form, an "Add" button rather than Enter, a "Remove" button
-// shown on hover, no checkboxes, no persistence. The prompt names adding,
-// removing and sorting; the app cannot sort, and the planner must say so.
+// shown on hover, a "Clear list" button that asks for confirmation, no
+// checkboxes, no persistence. The prompt names adding, removing, clearing
+// and sorting; the app cannot sort, and the planner must say so.
 func TestPlannerOnListWithAddButton(t *testing.T) {
 	pool := pool(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir("testdata/spa")))
 	defer srv.Close()
-	ended, flows := generateForApp(t, pool, "Test adding items, removing an item and sorting the items on "+srv.URL+"/")
+	ended, flows := generateForApp(t, pool, "Test adding items, removing an item, clearing the list and sorting the items on "+srv.URL+"/")
 	want := map[string][]string{
 		"add":    {`Type "Buy milk" into the "New item" field`, `Click the "Add" button`, `Expect "Buy milk" is visible`, `Expect the page contains "2 items on the list"`},
 		"remove": {`Hover over "Buy milk"`, `Click the "Remove" button in the "Buy milk" item`, `Expect the page does not contain "Buy milk"`, `Expect the page contains "1 item on the list"`},
+		"clear":  {`Click the "Clear list" button`, "Accept the dialog", `Expect the page does not contain "Buy milk"`, `Expect the page does not contain "Walk the dog"`},
 		"help":   {`Click the "Help" button`, `Expect the page contains "Type an item and click Add."`},
 	}
 	found := map[string]bool{}
@@ -198,7 +200,7 @@ func TestPlannerOnListWithAddButton(t *testing.T) {
 		for name, lines := range want {
 			if containsAll(f.Instructions, lines) {
 				found[name] = true
-				if i > 1 && name != "help" {
+				if i > 2 && name != "help" {
 					t.Errorf("the %s flow is proposed %d th; the flows the prompt names come first", name, i+1)
 				}
 			}

@@ -15,6 +15,7 @@ import (
 type observation struct {
 	act           []steps.Step
 	before, after browser.AppControls
+	dismissed     bool // the act opened a dialog no step answered, so the runner dismissed it
 }
 
 // Bounds on watching an app after an action: it is read every appPause;
@@ -55,14 +56,15 @@ func (p *Planner) runTrialWhile(ctx context.Context, base string, targets bool, 
 	before := start
 	var seen []observation
 	for _, act := range acts {
-		if res := sess.Run(ctx, numbered(act), opts, nil); !res.Passed {
+		res := sess.Run(ctx, numbered(act), opts, nil)
+		if !res.Passed {
 			return start, seen, fmt.Errorf("%s", res.Error)
 		}
 		after, err := settledControls(ctx, sess, &before)
 		if err != nil {
 			return start, seen, err
 		}
-		seen = append(seen, observation{act: act, before: before, after: after})
+		seen = append(seen, observation{act: act, before: before, after: after, dismissed: dismissedDialog(res)})
 		before = after
 		if keepOn != nil && !keepOn(seen[len(seen)-1]) {
 			break
@@ -136,4 +138,15 @@ func settledControls(ctx context.Context, sess *browser.Session, prior *browser.
 		return last, fmt.Errorf("read the app: %w", lastErr)
 	}
 	return last, nil
+}
+
+// dismissedDialog reports a run during which the runner dismissed a
+// dialog that no step expected: a confirm asking "Are you sure?".
+func dismissedDialog(res browser.RunResult) bool {
+	for _, st := range res.Steps {
+		if list, ok := st.Data["dialogs"].([]string); ok && len(list) > 0 {
+			return true
+		}
+	}
+	return false
 }
