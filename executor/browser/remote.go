@@ -82,6 +82,7 @@ func EndpointsOnLoopback(urls []string) bool {
 }
 
 func isLoopbackHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
 	}
