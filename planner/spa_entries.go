@@ -17,7 +17,7 @@ import (
 func entryFields(c browser.AppControls, topics []string) []browser.AppControl {
 	var out []browser.AppControl
 	for _, f := range c.Fields {
-		if f.InForm || !f.Visible || f.Item != "" || f.Name() == "" || !quotable(f.Name()) {
+		if f.InForm || !f.Visible || f.Scope == "item" || f.Name() == "" || !quotable(f.Name()) {
 			continue
 		}
 		switch f.Kind {
@@ -91,7 +91,7 @@ var addWords = regexp.MustCompile(`(?i)^\s*(\+|add|create|new|save|post|insert|s
 // reads as adding, with a target the runner resolves; nil when none.
 func addButton(c browser.AppControls) *steps.Target {
 	for _, b := range c.Button {
-		if b.Visible && !b.InForm && b.Item == "" && b.Target != nil && addWords.MatchString(b.Name()) {
+		if b.Visible && !b.InForm && b.Scope != "item" && b.Target != nil && addWords.MatchString(b.Name()) {
 			return b.Target
 		}
 	}
@@ -105,14 +105,13 @@ func entryTrials(rec *appRecord, c browser.AppControls) (out []*appTrial, tick *
 	first := entryValues[0]
 	two := rec.entrySetup()
 	entries := entryValues[:2]
-	in := &steps.Scope{Text: first, Kind: steps.ItemScope}
 	trial := func(control string, act ...steps.Step) *appTrial {
 		t := &appTrial{control: control, setup: two, act: act, entries: entries}
 		out = append(out, t)
 		return t
 	}
-	if hasCheckIn(c, first) {
-		tick = trial("checkbox", checkBox(&steps.Target{Role: steps.Checkbox, Scope: in}))
+	if box := checkIn(c, first); box != nil {
+		tick = trial("checkbox", checkBox(&steps.Target{Role: steps.Checkbox, Scope: scopeOf(*box, first)}))
 		tick.targets = true
 	}
 	n := 0
@@ -121,7 +120,7 @@ func entryTrials(rec *appRecord, c browser.AppControls) (out []*appTrial, tick *
 			continue
 		}
 		n++
-		target := &steps.Target{Role: steps.Button, Scope: in}
+		target := &steps.Target{Role: steps.Button, Scope: scopeOf(b, first)}
 		if name := stepName(b.Name()); name != "" && quotable(name) {
 			target.Text = name
 		}
@@ -135,11 +134,21 @@ func entryTrials(rec *appRecord, c browser.AppControls) (out []*appTrial, tick *
 	return out, tick
 }
 
-func hasCheckIn(c browser.AppControls, item string) bool {
-	for _, ch := range c.Checks {
+// checkIn is the checkbox of the entry item; nil when it has none.
+func checkIn(c browser.AppControls, item string) *browser.AppControl {
+	for i, ch := range c.Checks {
 		if labelled(ch.Item, item) {
-			return true
+			return &c.Checks[i]
 		}
 	}
-	return false
+	return nil
+}
+
+// scopeOf is how a step reaches a control of the entry: in its list item
+// or row, else in the container holding it ("in the "Buy milk" card").
+func scopeOf(c browser.AppControl, entry string) *steps.Scope {
+	if c.Scope == "card" {
+		return &steps.Scope{Text: entry, Kind: steps.CardScope}
+	}
+	return &steps.Scope{Text: entry, Kind: steps.ItemScope}
 }

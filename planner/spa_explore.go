@@ -192,8 +192,15 @@ func (p *Planner) runAppTrial(ctx context.Context, base string, t *appTrial) (st
 
 // classify names what a trial did from its effect and what it acted on.
 func classify(t *appTrial) trialClass {
-	onEntry := len(t.act) > 0 && t.act[len(t.act)-1].Target != nil && t.act[len(t.act)-1].Target.Scope != nil
+	// The step that acted on something: a dialog answered after it is not.
 	last := t.act[len(t.act)-1]
+	for i := len(t.act) - 1; i >= 0; i-- {
+		if t.act[i].Target != nil {
+			last = t.act[i]
+			break
+		}
+	}
+	onEntry := last.Target != nil && last.Target.Scope != nil
 	e := t.eff
 	switch {
 	case !onEntry && last.Target != nil && last.Target.Role == steps.Link && len(e.hidden)+len(e.shown)+len(e.removed) > 0:

@@ -57,7 +57,11 @@ func appChecks(t *appTrial) []steps.Step {
 	e := t.eff
 	entry := func(v string) *steps.Target { return &steps.Target{Text: v} }
 	box := func(v string) *steps.Target {
-		return &steps.Target{Role: steps.Checkbox, Scope: &steps.Scope{Text: v, Kind: steps.ItemScope}}
+		in := &steps.Scope{Text: v, Kind: steps.ItemScope}
+		if c := checkIn(t.after, v); c != nil {
+			in = scopeOf(*c, v)
+		}
+		return &steps.Target{Role: steps.Checkbox, Scope: in}
 	}
 	if t.class == classPersist {
 		for _, v := range visibleEntries(t.after, entryValues[:]) {

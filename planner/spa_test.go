@@ -171,8 +171,9 @@ func TestPlannerOnSinglePageApps(t *testing.T) {
 }
 
 // TestPlannerOnListWithAddButton explores a small list app of another
-// shape: no form, an "Add" button rather than Enter, a "Remove" button
-// shown on hover, a "Clear list" button that asks for confirmation, no
+// shape: no form, an "Add" button rather than Enter, rows that are plain
+// containers rather than list items, a "Remove" button shown on hover in
+// each, a "Clear list" button that asks for confirmation, no
 // checkboxes, no persistence. The prompt names adding, removing, clearing
 // and sorting; the app cannot sort, and the planner must say so.
 func TestPlannerOnListWithAddButton(t *testing.T) {
@@ -182,7 +183,7 @@ func TestPlannerOnListWithAddButton(t *testing.T) {
 	ended, flows := generateForApp(t, pool, "Test adding items, removing an item, clearing the list and sorting the items on "+srv.URL+"/")
 	want := map[string][]string{
 		"add":    {`Type "Buy milk" into the "New item" field`, `Click the "Add" button`, `Expect "Buy milk" is visible`, `Expect the page contains "2 items on the list"`},
-		"remove": {`Hover over "Buy milk"`, `Click the "Remove" button in the "Buy milk" item`, `Expect the page does not contain "Buy milk"`, `Expect the page contains "1 item on the list"`},
+		"remove": {`Hover over "Buy milk"`, `Click the "Remove" button in the "Buy milk" card`, `Expect the page does not contain "Buy milk"`, `Expect the page contains "1 item on the list"`},
 		"clear":  {`Click the "Clear list" button`, "Accept the dialog", `Expect the page does not contain "Buy milk"`, `Expect the page does not contain "Walk the dog"`},
 		"help":   {`Click the "Help" button`, `Expect the page contains "Type an item and click Add."`},
 	}

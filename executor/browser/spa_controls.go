@@ -28,7 +28,8 @@ type AppControls struct {
 // title), as the runner's resolver weighs them.
 type AppControl struct {
 	Names   []string `json:"names"`
-	Item    string   `json:"item"`    // the label of the item or row holding it; "" when none
+	Item    string   `json:"item"`    // the label of the item, row or card holding it; "" when none
+	Scope   string   `json:"scope"`   // "item" (a list item, row or article), "card" (another container) or ""
 	Visible bool     `json:"visible"` // shown now (a checkbox whose label shows counts)
 	Checked bool     `json:"checked"`
 	Value   string   `json:"value"`
@@ -192,7 +193,21 @@ const appControlsJS = `(attr) => {
 		const first = norm((it.innerText || it.textContent || '').split('\n').find((l) => norm(l)) || '');
 		return clip(first);
 	};
-	const itemOf = (el) => { const it = el.closest(ITEM); return it ? itemLabel(it) : ''; };
+	// Outside lists, a row of an app is often a plain container: the
+	// nearest one a few levels up showing text besides the control's own,
+	// which a step scopes to as a card.
+	const LANDMARK = 'body, main, header, footer, nav, aside, section, form, fieldset, dialog, [role=dialog]';
+	const scopeOf = (el) => {
+		const it = el.closest(ITEM);
+		if (it) return { item: itemLabel(it), scope: 'item' };
+		const own = norm(el.innerText || el.value || '');
+		let node = el.parentElement;
+		for (let up = 0; node && up < 3 && !node.matches(LANDMARK); node = node.parentElement, up++) {
+			const label = itemLabel(node);
+			if (label && label !== own) return { item: label, scope: 'card' };
+		}
+		return { item: '', scope: '' };
+	};
 	const inForm = (el) => {
 		const f = el.closest('form');
 		return !!f && !!f.querySelector('button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]');
@@ -210,7 +225,7 @@ const appControlsJS = `(attr) => {
 	}
 	const base = (el, kind, byContent) => ({
 		ref: (el.setAttribute(attr, String(++next)), String(next)),
-		names: names(el, byContent), item: itemOf(el), visible: shown(el), checked: !!el.checked,
+		names: names(el, byContent), ...scopeOf(el), visible: shown(el), checked: !!el.checked,
 		value: el.isContentEditable ? norm(el.innerText) : (el.value || ''), focused: document.activeElement === el,
 		kind, inForm: inForm(el), url: '',
 	});

@@ -47,8 +47,8 @@ func TestControlsListsAppControls(t *testing.T) {
 		{"a link", find(c.Links, "Footer link", 1), "", &steps.Target{Text: "Footer link", Role: steps.Link}},
 	}
 	for _, tc := range tests {
-		if !strings.HasPrefix(tc.control.Item, tc.item) || (tc.item == "") != (tc.control.Item == "") {
-			t.Errorf("%s is in item %q, want %q", tc.what, tc.control.Item, tc.item)
+		if !strings.HasPrefix(tc.control.Item, tc.item) || (tc.item == "") != (tc.control.Scope != "item") {
+			t.Errorf("%s is in %s %q, want list item %q", tc.what, tc.control.Scope, tc.control.Item, tc.item)
 		}
 		if tc.control.Target == nil || *tc.control.Target != *tc.want {
 			t.Errorf("%s has target %+v, want %+v", tc.what, tc.control.Target, tc.want)
