@@ -119,11 +119,7 @@ func (in *instance) connect(ctx context.Context, wsURL string) error {
 		return fmt.Errorf("connect to %s: %w", in.where(), err)
 	}
 	in.ws = ws
-	var sock cdp.WebSocketable = ws
-	if in.ep != nil {
-		sock = watchedSocket{WebSocket: ws, in: in}
-	}
-	client := cdp.New().Start(sock)
+	client := cdp.New().Start(watchedSocket{WebSocket: ws, in: in})
 	// NoDefaultDevice: every page gets our viewport, not go-rod's laptop preset.
 	// ControlURL(""): the client is given; go-rod's $rod env must not add a URL.
 	b := rod.New().ControlURL("").Client(client).Context(in.ctx).NoDefaultDevice()
@@ -179,6 +175,38 @@ func (in *instance) watch(gone func(in *instance, err error)) {
 	in.cancel(err)
 	in.hangUp() // children of a process may outlive a killed parent
 	gone(in, err)
+}
+
+// watchedSocket is a browser's DevTools connection that cancels the
+// browser's context (ErrBrowserCrashed, or ErrBrowserLost for a remote one)
+// as soon as it fails, before the CDP client fails the calls in flight: a
+// step cut off by the crash then says so, not the socket's error.
+type watchedSocket struct {
+	*cdp.WebSocket
+	in *instance
+}
+
+func (w watchedSocket) Read() ([]byte, error) {
+	msg, err := w.WebSocket.Read()
+	if err != nil {
+		w.in.lost()
+	}
+	return msg, err
+}
+
+func (w watchedSocket) Send(msg []byte) error {
+	err := w.WebSocket.Send(msg)
+	if err != nil {
+		w.in.lost()
+	}
+	return err
+}
+
+// lost cancels the browser's context, unless the pool closes it.
+func (in *instance) lost() {
+	if !in.deliberate.Load() {
+		in.cancel(fmt.Errorf("%w: lost the DevTools connection to %s", in.lossKind(), in.where()))
+	}
 }
 
 // lossKind is what a dropped connection means: a launched browser crashed,

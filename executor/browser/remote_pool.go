@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/proto"
 )
 
@@ -167,38 +166,6 @@ func (p *Pool) signalLocked() {
 	if p.changed != nil {
 		close(p.changed)
 		p.changed = make(chan struct{})
-	}
-}
-
-// watchedSocket is a remote browser's DevTools connection that cancels
-// the browser's context with ErrBrowserLost as soon as it fails, before the
-// CDP client fails the calls in flight: a step cut off by the loss then
-// says "browser lost", not the socket's error.
-type watchedSocket struct {
-	*cdp.WebSocket
-	in *instance
-}
-
-func (w watchedSocket) Read() ([]byte, error) {
-	msg, err := w.WebSocket.Read()
-	if err != nil {
-		w.in.lost()
-	}
-	return msg, err
-}
-
-func (w watchedSocket) Send(msg []byte) error {
-	err := w.WebSocket.Send(msg)
-	if err != nil {
-		w.in.lost()
-	}
-	return err
-}
-
-// lost cancels a remote browser's context, unless the pool closes it.
-func (in *instance) lost() {
-	if !in.deliberate.Load() {
-		in.cancel(fmt.Errorf("%w: lost the DevTools connection to %s", ErrBrowserLost, in.where()))
 	}
 }
 
