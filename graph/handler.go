@@ -91,7 +91,7 @@ func NewHandler(cfg Options) *Handler {
 	schema := NewExecutableSchema(Config{
 		// Reads are recorded, so a live query knows what it read.
 		Resolvers: &Resolver{Store: db.RecordReads(cfg.Store), Feed: cfg.Feed, Runner: cfg.Runner, Generator: cfg.Generator,
-			CoalesceWindow: cfg.CoalesceWindow, links: links, operations: operations},
+			links: links, operations: operations},
 		Complexity: complexityRoot(),
 	})
 	ws := live.NewHandler(live.Options{

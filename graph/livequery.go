@@ -38,32 +38,6 @@ func snapshot[T any](v T, err error) (<-chan T, error) {
 	return out, nil
 }
 
-// waitForChange blocks until a change to what the query read is pending and
-// notBefore has passed, taking every pending change. It returns false when
-// ctx ends.
-func waitForChange(ctx context.Context, watcher *db.Watcher, notBefore time.Time) bool {
-	for {
-		select {
-		case <-ctx.Done():
-			return false
-		case <-watcher.Ready():
-		}
-		if wait := time.Until(notBefore); wait > 0 {
-			timer := time.NewTimer(wait)
-			select {
-			case <-ctx.Done():
-				timer.Stop()
-				return false
-			case <-timer.C:
-			}
-		}
-		// The feed routes only changes to what the query read (and resets).
-		if len(watcher.Drain()) > 0 {
-			return true
-		}
-	}
-}
-
 // nullIfNotFound turns "no such document" into null, as a by-id read of the
 // seed answers (a well-formed ID that names nothing is not an error there);
 // malformed IDs and other failures stay errors.
@@ -74,31 +48,30 @@ func nullIfNotFound[T any](v *T, err error) (*T, error) {
 	return v, err
 }
 
-func send[T any](ctx context.Context, out chan<- T, v T) bool {
-	select {
-	case out <- v:
-		return true
-	case <-ctx.Done():
-		return false
-	}
-}
-
 // logStreamPage is how many logs a stream reads from the store at a time.
 const logStreamPage = 500
 
 // logStream sends each log after q.After (or, without it, after the last
-// log there is) once, in (timestamp, id) order, then each log appended later. Changes only wake it up: it always reads
-// from the store after the last cursor it sent, so a burst, a missed change
-// or a reset cannot make it skip or repeat a log.
-func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, window time.Duration, q db.LogQuery) (<-chan *model.ExecutionLogEdge, error) {
-	// The session is read too: its deletion ends the stream.
-	watcher := feed.WatchOnly(db.Interest{Collection: db.CollExecutionLogs, SessionID: q.SessionID},
-		db.Interest{Collection: db.CollTestSessions, ID: q.SessionID})
+// log there is) once, in (timestamp, id) order, then each log appended
+// later. Changes only wake it up: it always reads from the store after the
+// last cursor it sent, so a burst, a missed change or a reset cannot make
+// it skip or repeat a log. Under graph/live's pump it holds no goroutine
+// between reads; elsewhere (a subscription over HTTP) it sends what is
+// there now.
+func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, q db.LogQuery) (<-chan *model.ExecutionLogEdge, error) {
+	pump := live.PumpFrom(ctx)
+	wake := func() {}
+	if pump != nil {
+		wake = pump.Wake
+	}
+	// What the reads below record (the session's logs, and the session,
+	// whose deletion ends the stream) is what wakes it.
+	readCtx, tracker := feed.Track(ctx, wake)
 	if q.After == nil {
 		// Without a cursor the stream starts after the last log there is.
-		last, err := store.LastExecutionLog(ctx, q)
+		last, err := store.LastExecutionLog(readCtx, q)
 		if err != nil {
-			watcher.Close()
+			tracker.Close()
 			return nil, err
 		}
 		if last != nil {
@@ -106,42 +79,41 @@ func logStream(ctx context.Context, store db.LogStore, feed db.ChangeFeed, windo
 			q.After = &cursor
 		}
 	}
-	q.Limit = logStreamPage
-	page, err := store.ListExecutionLogs(ctx, q)
-	if err != nil {
-		watcher.Close()
-		return nil, err
-	}
-	out := make(chan *model.ExecutionLogEdge, 16)
-	go func() {
-		defer close(out)
-		defer watcher.Close()
-		lastRead := time.Now()
-		for {
-			for _, l := range page.Logs {
-				cursor := db.CursorOf(l)
-				if !send(ctx, out, &model.ExecutionLogEdge{Node: l, Cursor: cursor.String()}) {
-					return
-				}
-				q.After = &cursor
-			}
-			if !page.HasNextPage && !waitForChange(ctx, watcher, lastRead.Add(window)) {
-				return
-			}
-			lastRead = time.Now()
-			next, err := store.ListExecutionLogs(ctx, q)
-			switch {
-			case db.ErrorCode(err) == db.ErrNotFound:
-				return // the session was deleted: the stream is complete
-			case err != nil:
-				if ctx.Err() == nil {
-					slog.ErrorContext(ctx, "log stream read failed; retrying on the next change", "err", err)
-				}
-				page = &db.LogPage{}
-				continue
-			}
-			page = next
+	out := make(chan *model.ExecutionLogEdge, logStreamPage)
+	settled := false
+	fill := func() (int, bool) {
+		q.Limit = cap(out) - len(out)
+		page, err := store.ListExecutionLogs(readCtx, q)
+		if !settled {
+			// From now on only changes to what was read wake the stream.
+			settled = true
+			tracker.Settle()
 		}
-	}()
+		switch {
+		case db.ErrorCode(err) == db.ErrNotFound:
+			tracker.Close()
+			close(out) // the session was deleted: the stream is complete
+			return 0, true
+		case err != nil:
+			if ctx.Err() == nil {
+				slog.ErrorContext(ctx, "log stream read failed; retrying on the next change", "err", err)
+			}
+			return 0, false
+		}
+		for _, l := range page.Logs {
+			cursor := db.CursorOf(l)
+			out <- &model.ExecutionLogEdge{Node: l, Cursor: cursor.String()}
+			q.After = &cursor
+		}
+		return len(page.Logs), false
+	}
+	if pump == nil {
+		defer tracker.Close()
+		fill()
+		close(out)
+		return out, nil
+	}
+	context.AfterFunc(ctx, tracker.Close)
+	pump.Start(fill)
 	return out, nil
 }

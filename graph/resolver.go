@@ -6,7 +6,6 @@ package graph
 
 import (
 	"context"
-	"time"
 
 	"github.com/testing-agent/backend/db"
 	"github.com/testing-agent/backend/graph/opstats"
@@ -17,9 +16,6 @@ type Resolver struct {
 	Store db.Store
 	// Feed wakes live queries when the store changes.
 	Feed db.ChangeFeed
-	// CoalesceWindow is the shortest time between two emissions of one
-	// live query.
-	CoalesceWindow time.Duration
 	// Runner runs sessions' flows.
 	Runner Runner
 	// Generator turns prompts into flows (the planner).

@@ -225,7 +225,7 @@ func (r *subscriptionResolver) ExecutionLogs(ctx context.Context, sessionID stri
 		}
 		q.After = &cursor
 	}
-	return logStream(ctx, r.Store, r.Feed, r.CoalesceWindow, q)
+	return logStream(ctx, r.Store, r.Feed, q)
 }
 
 // Flows is the resolver for the flows field.

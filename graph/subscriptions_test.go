@@ -30,6 +30,9 @@ func TestSubscriptions(t *testing.T) {
 	t.Run("IdleLiveQueriesHoldNoGoroutine", func(t *testing.T) {
 		testIdleLiveQueriesHoldNoGoroutine(t, startAPI(t, newSQLiteStore(t)))
 	})
+	t.Run("IdleLogStreamsHoldNoGoroutine", func(t *testing.T) {
+		testIdleLogStreamsHoldNoGoroutine(t, startAPI(t, newSQLiteStore(t)))
+	})
 	t.Run("IdleSocketsHoldOnlyAReader", func(t *testing.T) {
 		testIdleSocketsHoldOnlyAReader(t, startAPI(t, newSQLiteStore(t)))
 	})
@@ -436,6 +439,42 @@ func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
 	c.nextData(fmt.Sprint("s", queries/2), &got)
 	if got.GetTestSession == nil || got.GetTestSession.TotalFlows != 1 {
 		t.Fatalf("after adding a flow got %+v", got.GetTestSession)
+	}
+}
+
+// testIdleLogStreamsHoldNoGoroutine holds 100 log streams of distinct
+// sessions on one socket: idle, they hold no goroutine (each reads the store
+// only when a log of its session is committed), and a new log still reaches
+// the stream of its session.
+func testIdleLogStreamsHoldNoGoroutine(t *testing.T, api *apiServer) {
+	const streams = 100
+	sessions := make([]sessionJSON, streams)
+	for i := range sessions {
+		sessions[i], _ = createSessionWithFlows(t, api, 0)
+	}
+	c := dialWS(t, api.url, transportWS)
+	c.subscribe("warm", `subscription { systemStats(limit: 1) { id } }`, nil)
+	c.expectType("warm", "next")
+	baseline := runtime.NumGoroutine()
+	for i, s := range sessions {
+		c.subscribe(fmt.Sprint("logs", i), `subscription($id: ID!) { executionLogs(sessionId: $id) { cursor node { message } } }`, map[string]any{"id": s.ID})
+	}
+	api.awaitLive(func(s live.Stats) bool { return s.Streams == streams })
+	deadline := time.Now().Add(15 * time.Second)
+	for runtime.NumGoroutine() > baseline+streams/20 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines with %d idle log streams, %d before them: want no goroutine per idle stream", runtime.NumGoroutine(), streams, baseline)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	target := streams / 2
+	if _, err := api.store.AppendExecutionLog(t.Context(), db.NewExecutionLog{SessionID: sessions[target].ID, Level: db.LogInfo, Message: "written while idle"}); err != nil {
+		t.Fatal(err)
+	}
+	var ev logEvent
+	c.nextData(fmt.Sprint("logs", target), &ev)
+	if ev.ExecutionLogs.Node.Message != "written while idle" {
+		t.Fatalf("the stream sent %+v", ev.ExecutionLogs)
 	}
 }
 

@@ -3,7 +3,6 @@ package live
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"log/slog"
 	"runtime/debug"
 	"sync"
@@ -100,6 +99,8 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	case !started:
 	case e.opCtx != nil:
 		go h.evaluate(e)
+	case stream:
+		go h.runStream(e, exec, opCtx)
 	default:
 		go h.run(e, exec, opCtx)
 	}
@@ -156,6 +157,13 @@ func (h *hub) uncount(e *evaluation) {
 // run executes the operation once and fans every result out until the
 // resolver ends the stream or the last subscriber leaves.
 func (h *hub) run(e *evaluation, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) {
+	responses, ctx := exec.DispatchOperation(e.ctx, opCtx)
+	h.drainBlocking(e, responses, ctx)
+}
+
+// drainBlocking reads a resolver's results in this goroutine until they
+// end, publishing each, then finishes e.
+func (h *hub) drainBlocking(e *evaluation, responses graphql.ResponseHandler, ctx context.Context) {
 	defer h.finish(e)
 	defer func() {
 		if r := recover(); r != nil {
@@ -163,19 +171,12 @@ func (h *hub) run(e *evaluation, exec graphql.GraphExecutor, opCtx *graphql.Oper
 			h.publish(e, internalErrorResult)
 		}
 	}()
-	responses, ctx := exec.DispatchOperation(e.ctx, opCtx)
 	for {
 		resp := responses(ctx)
 		if resp == nil {
 			return
 		}
-		// Encoded once, whatever the number of subscribers.
-		payload, err := json.Marshal(resp)
-		if err != nil {
-			h.log.Error("live: encode a subscription result", "err", err)
-			payload = internalErrorResult
-		}
-		h.publish(e, payload)
+		h.publish(e, encodeResult(h, resp))
 	}
 }
 
