@@ -108,14 +108,31 @@ func (c *connection) runOnce(ctx context.Context, op *operation, opCtx *graphql.
 }
 
 // isStream reports whether the subscription's root field is an append
-// stream.
+// stream. It walks the document rather than calling graphql.CollectFields,
+// whose cache would stay in the operation context of an idle live query.
 func (c *connection) isStream(opCtx *graphql.OperationContext) bool {
 	if len(c.h.opts.Streams) == 0 {
 		return false
 	}
-	for _, f := range graphql.CollectFields(opCtx, opCtx.Operation.SelectionSet, nil) {
-		if c.h.opts.Streams[f.Name] {
-			return true
+	return c.selectsStream(opCtx.Operation.SelectionSet, opCtx.Doc)
+}
+
+// selectsStream walks a validated selection set (fragments form no cycles).
+func (c *connection) selectsStream(set ast.SelectionSet, doc *ast.QueryDocument) bool {
+	for _, sel := range set {
+		switch sel := sel.(type) {
+		case *ast.Field:
+			if c.h.opts.Streams[sel.Name] {
+				return true
+			}
+		case *ast.InlineFragment:
+			if c.selectsStream(sel.SelectionSet, doc) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if f := doc.Fragments.ForName(sel.Name); f != nil && c.selectsStream(f.SelectionSet, doc) {
+				return true
+			}
 		}
 	}
 	return false

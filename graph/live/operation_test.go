@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 func TestSubscribeNextComplete(t *testing.T) {
@@ -121,4 +125,28 @@ func TestResolverErrorsPassThroughThePresenter(t *testing.T) {
 	waitFor(t, "the resolver", func() bool { return e.feed.count("name") == 1 })
 	e.feed.publish(t, "name", event{err: "session not found"})
 	c.expectNext("1", `{"errors":[{"message":"session not found","extensions":{"presented":true}}],"data":null}`)
+}
+
+func TestIsStreamSeesThroughFragments(t *testing.T) {
+	c := &connection{h: &Handler{opts: Options{Streams: map[string]bool{"executionLogs": true}}}}
+	tests := []struct {
+		query string
+		want  bool
+	}{
+		{`subscription { executionLogs }`, true},
+		{`subscription { name }`, false},
+		{`subscription { ... on Subscription { executionLogs } }`, true},
+		{`subscription { ...F } fragment F on Subscription { ...G } fragment G on Subscription { executionLogs }`, true},
+		{`subscription { ...F } fragment F on Subscription { name }`, false},
+	}
+	for _, tc := range tests {
+		doc, err := parser.ParseQuery(&ast.Source{Input: tc.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opCtx := &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]}
+		if got := c.isStream(opCtx); got != tc.want {
+			t.Errorf("isStream(%s) = %v, want %v", tc.query, got, tc.want)
+		}
+	}
 }
