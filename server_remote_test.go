@@ -5,9 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -77,26 +75,15 @@ func (h *holdSite) awaitWaiting(t *testing.T, n int) {
 // itself, but for the process groups of the browsers the test runs as a
 // farm: a server that launched a browser would show up here.
 func launchedChromiums(farm ...*remotetest.Chromium) []string {
-	entries, _ := os.ReadDir("/proc")
 	var found []string
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
+	for _, p := range remotetest.Processes() {
+		if p.PPID != os.Getpid() || !strings.Contains(p.Comm, "chrom") {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
+		if slices.ContainsFunc(farm, func(c *remotetest.Chromium) bool { return p.PGID == c.PID }) {
 			continue
 		}
-		comm, rest, _ := strings.Cut(string(data), ") ")
-		fields := strings.Fields(rest) // state, ppid, pgrp, …
-		if len(fields) < 3 || fields[1] != strconv.Itoa(os.Getpid()) || !strings.Contains(comm, "chrom") {
-			continue
-		}
-		if slices.ContainsFunc(farm, func(c *remotetest.Chromium) bool { return fields[2] == strconv.Itoa(c.PID) }) {
-			continue
-		}
-		found = append(found, fmt.Sprintf("pid %d (%s)", pid, strings.TrimPrefix(comm, strconv.Itoa(pid)+" (")))
+		found = append(found, fmt.Sprintf("pid %d (%s)", p.PID, p.Comm))
 	}
 	return found
 }

@@ -425,13 +425,7 @@ func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
 	}
 	api.awaitLive(func(s live.Stats) bool { return s.SharedQueries == queries+1 })
 	// Evaluations that just sent their result may still be returning.
-	deadline := time.Now().Add(15 * time.Second)
-	for runtime.NumGoroutine() > baseline+queries/20 {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d goroutines with %d idle live queries, %d before them: want no goroutine per idle query", runtime.NumGoroutine(), queries, baseline)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	awaitGoroutines(t, baseline+queries/20, fmt.Sprintf("%d idle live queries (%d goroutines before them): want no goroutine per idle query", queries, baseline))
 	target := sessions[queries/2]
 	api.mustQuery(`mutation($id: ID!) { createTestFlows(sessionId: $id, flows: [{name: "added while idle", instructions: "Reload"}]) { session { id } } }`,
 		map[string]any{"id": target.ID}, &struct{}{})
@@ -460,13 +454,7 @@ func testIdleLogStreamsHoldNoGoroutine(t *testing.T, api *apiServer) {
 		c.subscribe(fmt.Sprint("logs", i), `subscription($id: ID!) { executionLogs(sessionId: $id) { cursor node { message } } }`, map[string]any{"id": s.ID})
 	}
 	api.awaitLive(func(s live.Stats) bool { return s.Streams == streams })
-	deadline := time.Now().Add(15 * time.Second)
-	for runtime.NumGoroutine() > baseline+streams/20 {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d goroutines with %d idle log streams, %d before them: want no goroutine per idle stream", runtime.NumGoroutine(), streams, baseline)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	awaitGoroutines(t, baseline+streams/20, fmt.Sprintf("%d idle log streams (%d goroutines before them): want no goroutine per idle stream", streams, baseline))
 	target := streams / 2
 	if _, err := api.store.AppendExecutionLog(t.Context(), db.NewExecutionLog{SessionID: sessions[target].ID, Level: db.LogInfo, Message: "written while idle"}); err != nil {
 		t.Fatal(err)
@@ -491,11 +479,17 @@ func testIdleSocketsHoldOnlyAReader(t *testing.T, api *apiServer) {
 		c.subscribe("s", `subscription($id: ID!) { getTestSession(sessionId: $id) { totalFlows } }`, map[string]any{"id": session.ID})
 		c.expectType("s", "next")
 	}
-	want := baseline + 2*sockets + sockets/10
+	awaitGoroutines(t, baseline+2*sockets+sockets/10, fmt.Sprintf("%d idle sockets and their %[1]d test clients (%d goroutines before them)", sockets, baseline))
+}
+
+// awaitGoroutines waits, within 15 s, for the process to hold at most
+// atMost goroutines, and fails saying what it held them for.
+func awaitGoroutines(t *testing.T, atMost int, what string) {
+	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
-	for runtime.NumGoroutine() > want {
+	for runtime.NumGoroutine() > atMost {
 		if time.Now().After(deadline) {
-			t.Fatalf("%d goroutines with %d idle sockets (and %[2]d test clients), %d before: want at most %d", runtime.NumGoroutine(), sockets, baseline, want)
+			t.Fatalf("%d goroutines, want at most %d, with %s", runtime.NumGoroutine(), atMost, what)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

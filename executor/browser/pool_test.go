@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/testing-agent/backend/executor/browser/remotetest"
 )
 
 // events collects a pool's browser events for a test.
@@ -50,31 +50,16 @@ func (e *events) await(t *testing.T, kind BrowserEventKind) BrowserEvent {
 
 // processAlive reports whether pid exists and is not a zombie.
 func processAlive(pid int) bool {
-	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-	if err != nil {
-		return false
-	}
-	_, after, _ := strings.Cut(string(data), ") ")
-	return !strings.HasPrefix(after, "Z")
+	p, ok := remotetest.ReadProcess(pid)
+	return ok && p.State != "Z"
 }
 
 // groupMembers lists live processes in process group pgid.
 func groupMembers(pgid int) []int {
-	entries, _ := os.ReadDir("/proc")
 	var pids []int
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if err != nil {
-			continue
-		}
-		_, after, _ := strings.Cut(string(data), ") ")
-		fields := strings.Fields(after)
-		if len(fields) > 2 && fields[0] != "Z" && fields[2] == strconv.Itoa(pgid) {
-			pids = append(pids, pid)
+	for _, p := range remotetest.Processes() {
+		if p.State != "Z" && p.PGID == pgid {
+			pids = append(pids, p.PID)
 		}
 	}
 	return pids
