@@ -79,7 +79,7 @@ func (b *egressBlocks) forget(id proto.NetworkRequestID) string {
 }
 
 func (b *egressBlocks) explain(ctx context.Context, url string) {
-	if b.check == nil {
+	if b == nil || b.check == nil {
 		return
 	}
 	if msg, blocked := b.check(ctx, url); blocked {

@@ -42,6 +42,11 @@ func (r *stepRun) navigate() error {
 		err := r.page.Navigate(u)
 		var navErr *rod.NavigationError
 		if errors.As(err, &navErr) {
+			if strings.Contains(navErr.Reason, "ERR_TUNNEL_CONNECTION_FAILED") {
+				// The network event saying so may come after this error:
+				// ask the policy now, so the step says why.
+				r.s.egress.explain(r.ctx, u)
+			}
 			return fmt.Errorf("could not open %s: %s", u, navErr.Reason)
 		}
 		return err

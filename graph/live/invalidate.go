@@ -76,8 +76,11 @@ func (h *hub) evaluate(e *evaluation) {
 	if previous != nil {
 		previous.Close() // the new tracking sees every change from here on
 	}
-	payload, failed := h.runAsQuery(ctx, e)
-	gone := tracking.Settle()
+	payload, failed, empty := h.runAsQuery(ctx, e)
+	// Gone: a document it read by ID is missing and the result is empty (a
+	// nested read racing a delete leaves the result standing; the change
+	// that deleted the root evaluates it again).
+	gone := tracking.Settle() && empty
 
 	e.mu.Lock()
 	e.tracking, e.running = tracking, false
@@ -87,16 +90,14 @@ func (h *hub) evaluate(e *evaluation) {
 	switch {
 	case done:
 		tracking.Close()
-	case failed && first:
-		// As a subscription whose resolver fails: the errors, then complete.
+	case gone, failed && first:
+		// Null (or, as a subscription whose resolver fails, the errors),
+		// then complete.
 		h.publish(e, payload)
 		h.finish(e)
 	case failed:
 		// Keep the last good result; the next change evaluates again.
 		h.log.Error("live: a live query's evaluation failed; it keeps its last result", "result", string(payload))
-	case gone:
-		h.publish(e, payload)
-		h.finish(e)
 	default:
 		h.publish(e, payload)
 		if again {
@@ -107,13 +108,13 @@ func (h *hub) evaluate(e *evaluation) {
 
 // runAsQuery executes the subscription's operation as a query (the live
 // root fields are the Query type's fields, with the same arguments and
-// results) and returns the encoded result; failed means it has errors and
-// no data (a null root field).
-func (h *hub) runAsQuery(ctx context.Context, e *evaluation) (payload []byte, failed bool) {
+// results) and returns the encoded result; empty means its root fields are
+// null, failed that they are with errors.
+func (h *hub) runAsQuery(ctx context.Context, e *evaluation) (payload []byte, failed, empty bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			h.log.Error("live: panic in a live query", "panic", r, "stack", string(debug.Stack()))
-			payload, failed = internalErrorResult, true
+			payload, failed, empty = internalErrorResult, true, true
 		}
 	}()
 	ctx = context.WithValue(ctx, evaluationKey{}, true)
@@ -122,14 +123,15 @@ func (h *hub) runAsQuery(ctx context.Context, e *evaluation) (payload []byte, fa
 	responses, ctx := e.exec.DispatchOperation(ctx, asQuery(e.opCtx))
 	resp := responses(ctx)
 	if resp == nil {
-		return internalErrorResult, true
+		return internalErrorResult, true, true
 	}
 	payload, err := json.Marshal(resp)
 	if err != nil {
 		h.log.Error("live: encode a live query result", "err", err)
-		return internalErrorResult, true
+		return internalErrorResult, true, true
 	}
-	return payload, len(resp.Errors) > 0 && noData(resp.Data)
+	empty = noData(resp.Data)
+	return payload, len(resp.Errors) > 0 && empty, empty
 }
 
 // noData reports whether a result's data is null or has only null root
