@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
@@ -40,9 +41,17 @@ func resolveNodes(ctx context.Context, page *rod.Page, nodes []*axNode) ([]*prot
 	return objs, infos
 }
 
+// releaseCandidates frees the candidates' remote objects, even when the
+// step's time is up, but not for ever: a page whose renderer crashed never
+// answers.
 func releaseCandidates(ctx context.Context, page *rod.Page) {
-	_ = proto.RuntimeReleaseObjectGroup{ObjectGroup: candidateGroup}.Call(page.Context(context.WithoutCancel(ctx)))
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), releaseTimeout)
+	defer cancel()
+	_ = proto.RuntimeReleaseObjectGroup{ObjectGroup: candidateGroup}.Call(page.Context(ctx))
 }
+
+// releaseTimeout bounds a clean-up call to a page.
+const releaseTimeout = 5 * time.Second
 
 // axNoun is how a message names an accessibility role.
 func axNoun(role string) string {
