@@ -75,6 +75,7 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 		e = &evaluation{stream: stream, subs: make(map[*operation]struct{}), counted: true}
 		if !stream && h.invalidator != nil {
 			e.exec, e.opCtx = exec, opCtx
+			e.rerun = &rerunner{window: h.window, job: func() { h.evaluate(e) }}
 		}
 		e.ctx, e.cancel = context.WithCancel(ctx)
 		if stream {
@@ -97,8 +98,8 @@ func (h *hub) subscribe(ctx context.Context, op *operation, key string, shared, 
 	h.mu.Unlock()
 	switch {
 	case !started:
-	case e.opCtx != nil:
-		go h.evaluate(e)
+	case e.rerun != nil:
+		go e.rerun.fire()
 	case stream:
 		go h.runStream(e, exec, opCtx)
 	default:

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/debug"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -42,37 +41,16 @@ func IsReevaluation(ctx context.Context) bool {
 	return ctx.Value(evaluationKey{}) != nil
 }
 
-// invalidated is onChange of e's tracking: it schedules an evaluation no
-// sooner than one window after the last began, or marks a running one
-// stale so that it is evaluated again when it ends.
-func (h *hub) invalidated(e *evaluation) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	switch {
-	case e.done || e.scheduled:
-	case e.running:
-		e.stale = true
-	default:
-		e.scheduled = true
-		wait := time.Until(e.lastRun.Add(h.window))
-		e.timer = time.AfterFunc(max(wait, 0), func() { h.evaluate(e) })
-	}
-}
-
-// evaluate runs e's operation as a query once and publishes the result. It
-// runs in a goroutine of its own that ends with it.
+// evaluate runs e's operation as a query once and publishes the result;
+// it is the job of e's rerunner, which calls it again when a change touches
+// what this evaluation read.
 func (h *hub) evaluate(e *evaluation) {
+	defer e.rerun.end()
 	e.mu.Lock()
-	if e.done || e.running {
-		e.mu.Unlock()
-		return
-	}
-	e.scheduled, e.running, e.stale = false, true, false
-	e.lastRun = time.Now()
 	previous := e.tracking
 	e.mu.Unlock()
 
-	ctx, tracking := h.invalidator.Track(e.ctx, func() { h.invalidated(e) })
+	ctx, tracking := h.invalidator.Track(e.ctx, e.rerun.wake)
 	if previous != nil {
 		previous.Close() // the new tracking sees every change from here on
 	}
@@ -83,9 +61,9 @@ func (h *hub) evaluate(e *evaluation) {
 	gone := tracking.Settle() && empty
 
 	e.mu.Lock()
-	e.tracking, e.running = tracking, false
+	e.tracking = tracking
 	first := e.latest == nil
-	done, again := e.done, e.stale && !gone
+	done := e.done
 	e.mu.Unlock()
 	switch {
 	case done:
@@ -100,9 +78,6 @@ func (h *hub) evaluate(e *evaluation) {
 		h.log.Error("live: a live query's evaluation failed; it keeps its last result", "result", string(payload))
 	default:
 		h.publish(e, payload)
-		if again {
-			h.invalidated(e)
-		}
 	}
 }
 
@@ -155,13 +130,9 @@ type evaluator struct {
 	exec  graphql.GraphExecutor
 	opCtx *graphql.OperationContext // the subscription, run as a query
 
-	// Guarded by evaluation.mu.
-	tracking  Tracking
-	timer     *time.Timer
-	lastRun   time.Time
-	scheduled bool // a timer will evaluate
-	running   bool
-	stale     bool // invalidated while running: evaluate again
+	rerun *rerunner // runs evaluate
+
+	tracking Tracking // guarded by evaluation.mu
 }
 
 // asQuery returns the subscription's operation context as a query's: the
@@ -188,8 +159,8 @@ func asQuery(sub *graphql.OperationContext) *graphql.OperationContext {
 // stopEvaluator stops what an evaluated live query holds; e.mu is held and
 // e.done set, so nothing new is scheduled.
 func (e *evaluation) stopEvaluator() Tracking {
-	if e.timer != nil {
-		e.timer.Stop()
+	if e.rerun != nil {
+		e.rerun.stop()
 	}
 	tracking := e.tracking
 	e.tracking = nil

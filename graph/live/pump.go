@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"runtime/debug"
-	"sync"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -25,14 +23,8 @@ type Pump struct {
 	fill      func() (n int, done bool)
 	responses graphql.ResponseHandler
 
-	mu        sync.Mutex
-	started   bool
-	scheduled bool
-	running   bool
-	stale     bool
-	ended     bool
-	timer     *time.Timer
-	lastRun   time.Time
+	started bool
+	rerun   *rerunner // runs pumpOnce
 }
 
 type pumpKey struct{}
@@ -54,60 +46,14 @@ func (p *Pump) Start(fill func() (n int, done bool)) {
 }
 
 // Wake says the stream may have new results; it never blocks.
-func (p *Pump) Wake() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	switch {
-	case p.ended || p.scheduled:
-	case p.running:
-		p.stale = true
-	default:
-		p.scheduled = true
-		wait := time.Until(p.lastRun.Add(p.h.window))
-		p.timer = time.AfterFunc(max(wait, 0), p.pump)
-	}
-}
+func (p *Pump) Wake() { p.rerun.wake() }
 
-// stop ends the pump: nothing more is scheduled.
-func (p *Pump) stop() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.ended = true
-	if p.timer != nil {
-		p.timer.Stop()
-	}
-}
-
-// pump fills and publishes until fill has nothing more, in a goroutine that
-// ends with it.
-func (p *Pump) pump() {
-	p.mu.Lock()
-	if p.ended || p.running {
-		p.mu.Unlock()
-		return
-	}
-	p.scheduled, p.running = false, true
-	p.mu.Unlock()
-	p.runPumped()
-}
-
-// runPumped drains the stream; the caller has set running.
-func (p *Pump) runPumped() {
-	p.mu.Lock()
-	p.stale = false
-	p.lastRun = time.Now()
-	p.mu.Unlock()
+// pumpOnce drains the stream; it is the job of the pump's rerunner.
+func (p *Pump) pumpOnce() {
+	defer p.rerun.end()
 	if finished := p.drain(); finished {
-		p.stop()
+		p.rerun.stop()
 		p.h.finish(p.e)
-		return
-	}
-	p.mu.Lock()
-	p.running = false
-	again := p.stale
-	p.mu.Unlock()
-	if again {
-		p.Wake()
 	}
 }
 
@@ -144,19 +90,21 @@ func (p *Pump) drain() (finished bool) {
 // A resolver that starts the pump leaves this goroutine free at once; one
 // that does not (or fails) is read here until it ends, as run does.
 func (h *hub) runStream(e *evaluation, exec graphql.GraphExecutor, opCtx *graphql.OperationContext) {
+	p := &Pump{h: h, e: e}
+	p.rerun = &rerunner{window: h.window, job: p.pumpOnce}
 	// Running from the start: a Wake while the resolver sets up only marks
 	// the pump stale.
-	p := &Pump{h: h, e: e, running: true}
+	p.rerun.begin()
 	responses, ctx := exec.DispatchOperation(context.WithValue(e.ctx, pumpKey{}, p), opCtx)
 	if !p.started {
-		p.stop()
+		p.rerun.stop()
 		h.drainBlocking(e, responses, ctx)
 		return
 	}
 	p.responses, p.ctx = responses, ctx
 	// When the last subscriber leaves, nothing more is scheduled.
-	context.AfterFunc(e.ctx, p.stop)
-	p.runPumped()
+	context.AfterFunc(e.ctx, p.rerun.stop)
+	p.pumpOnce()
 }
 
 // encodeResult encodes a result once, whatever the number of subscribers.
