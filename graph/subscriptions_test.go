@@ -400,6 +400,21 @@ func testOpenAndCloseFreesEverything(t *testing.T, api *apiServer) {
 	}
 }
 
+// sessionsAndWarmSocket creates n sessions and opens a socket whose first
+// subscription has answered, and returns them with the goroutines held
+// then: what the idle-cost tests measure from.
+func sessionsAndWarmSocket(t *testing.T, api *apiServer, n int) ([]sessionJSON, *wsClient, int) {
+	t.Helper()
+	sessions := make([]sessionJSON, n)
+	for i := range sessions {
+		sessions[i], _ = createSessionWithFlows(t, api, 0)
+	}
+	c := dialWS(t, api.url, transportWS)
+	c.subscribe("warm", `subscription { systemStats(limit: 1) { id } }`, nil)
+	c.expectType("warm", "next")
+	return sessions, c, runtime.NumGoroutine()
+}
+
 // testIdleLiveQueriesHoldNoGoroutine holds 200 distinct live queries on one
 // socket: once their first results are in they hold no goroutine (each is
 // evaluated again only when a change touches what it read), and a write
@@ -407,14 +422,7 @@ func testOpenAndCloseFreesEverything(t *testing.T, api *apiServer) {
 // result for another).
 func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
 	const queries = 200
-	sessions := make([]sessionJSON, queries)
-	for i := range sessions {
-		sessions[i], _ = createSessionWithFlows(t, api, 0)
-	}
-	c := dialWS(t, api.url, transportWS)
-	c.subscribe("warm", `subscription { systemStats(limit: 1) { id } }`, nil)
-	c.expectType("warm", "next")
-	baseline := runtime.NumGoroutine()
+	sessions, c, baseline := sessionsAndWarmSocket(t, api, queries)
 	for i, s := range sessions {
 		c.subscribe(fmt.Sprint("s", i), `subscription($id: ID!) { getTestSession(sessionId: $id) { id totalFlows } }`, map[string]any{"id": s.ID})
 	}
@@ -442,14 +450,7 @@ func testIdleLiveQueriesHoldNoGoroutine(t *testing.T, api *apiServer) {
 // the stream of its session.
 func testIdleLogStreamsHoldNoGoroutine(t *testing.T, api *apiServer) {
 	const streams = 100
-	sessions := make([]sessionJSON, streams)
-	for i := range sessions {
-		sessions[i], _ = createSessionWithFlows(t, api, 0)
-	}
-	c := dialWS(t, api.url, transportWS)
-	c.subscribe("warm", `subscription { systemStats(limit: 1) { id } }`, nil)
-	c.expectType("warm", "next")
-	baseline := runtime.NumGoroutine()
+	sessions, c, baseline := sessionsAndWarmSocket(t, api, streams)
 	for i, s := range sessions {
 		c.subscribe(fmt.Sprint("logs", i), `subscription($id: ID!) { executionLogs(sessionId: $id) { cursor node { message } } }`, map[string]any{"id": s.ID})
 	}
